@@ -1,0 +1,117 @@
+package com.podium.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The one switch between the two kinds of real infrastructure integration tests run on.
+ * <p>
+ * With a Docker engine: a PostgreSQL and a Kafka container (Testcontainers). Without one (CI here): the
+ * PostgreSQL already running on this machine, in a throwaway database made for this JVM, and an in-process
+ * KRaft Kafka broker. Either way the database and the broker are real; nothing is mocked.
+ * <p>
+ * {@code PODIUM_TEST_INFRA=containers|local} forces a side; the default {@code auto} asks Docker. Started once per
+ * JVM so every Spring context of a test run, including two "instances" side by side, shares one database and one
+ * broker, as two real instances would.
+ */
+public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
+
+    /** Where the services are: what a Spring context needs to reach them. */
+    public record Endpoints(String jdbcUrl, String username, String password, String kafkaBootstrapServers) {
+    }
+
+    private static Endpoints endpoints;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Endpoints e = endpoints();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + e.jdbcUrl(),
+                "spring.datasource.username=" + e.username(),
+                "spring.datasource.password=" + e.password(),
+                "spring.kafka.bootstrap-servers=" + e.kafkaBootstrapServers())
+            .applyTo(context);
+    }
+
+    /** Starts the services on first use and returns their addresses. */
+    public static synchronized Endpoints endpoints() {
+        if (endpoints == null) {
+            endpoints = useContainers() ? startContainers() : startLocal();
+            log.info("Test infrastructure: database {} , Kafka {}", endpoints.jdbcUrl(), endpoints.kafkaBootstrapServers());
+        }
+        return endpoints;
+    }
+
+    private static boolean useContainers() {
+        String choice = System.getenv().getOrDefault("PODIUM_TEST_INFRA", "auto").toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "containers" -> true;
+            case "local" -> false;
+            case "auto" -> dockerAnswers();
+            default -> throw new IllegalStateException(
+                    "PODIUM_TEST_INFRA must be containers, local or auto, not '" + choice + "'");
+        };
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // stopped by Testcontainers' reaper at JVM exit
+    private static Endpoints startContainers() {
+        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka-native:3.8.0");
+        postgres.start();
+        kafka.start();
+        return new Endpoints(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
+                kafka.getBootstrapServers());
+    }
+
+    private static Endpoints startLocal() {
+        String host = System.getenv().getOrDefault("PODIUM_TEST_PG_HOST", "127.0.0.1:5432");
+        String user = System.getenv().getOrDefault("PODIUM_TEST_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("PODIUM_TEST_PG_PASSWORD", "");
+        String database = "podium_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String admin = "jdbc:postgresql://" + host + "/postgres";
+
+        execute(admin, user, password, "CREATE DATABASE " + database);
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.destroy();
+            execute(admin, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }, "drop-test-database"));
+        return new Endpoints("jdbc:postgresql://" + host + "/" + database, user, password, kafka.getBrokersAsString());
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.createStatement().execute(sql);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " refused '" + sql + "': " + e.getMessage()
+                    + " (is it running? see .ci/run for how CI starts it)", e);
+        }
+    }
+}

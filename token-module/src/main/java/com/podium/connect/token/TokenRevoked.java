@@ -1,0 +1,32 @@
+package com.podium.connect.token;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.modulith.events.Externalized;
+
+/**
+ * The athlete's tokens are gone: the stored row was deleted and TrainingPeaks must be re-authorized.
+ *
+ * @param reason why, as a stable machine-readable value
+ * @param detail a short human-readable explanation (never a token)
+ */
+@Externalized(TokenEvents.ROUTE)
+public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, Instant occurredAt, Reason reason,
+        String detail) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Reason {
+        /** TrainingPeaks rejected the refresh token ({@code invalid_grant}, 400/401 on refresh). */
+        REFRESH_REJECTED,
+        /** Transient refresh failures went on past the documented limit. */
+        REFRESH_FAILURES_EXHAUSTED,
+        /** The user disconnected TrainingPeaks from Podium. */
+        DISCONNECTED
+    }
+
+    public static TokenRevoked of(String athleteId, Instant now, Reason reason, String detail) {
+        return new TokenRevoked(UUID.randomUUID(), SCHEMA_VERSION, athleteId, now, reason, detail);
+    }
+}

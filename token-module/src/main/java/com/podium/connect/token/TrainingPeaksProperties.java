@@ -1,0 +1,61 @@
+package com.podium.connect.token;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Our registration with TrainingPeaks, read from {@code TP_*} environment variables (or {@code .env}); see the
+ * README's configuration table. Validated at start-up: a missing value stops the service with a message that names
+ * the variable.
+ *
+ * @param clientId {@code TP_CLIENT_ID}
+ * @param clientSecret {@code TP_CLIENT_SECRET}; never logged ({@link #toString()} hides it)
+ * @param authBase {@code TP_AUTH_BASE}: where {@code /OAuth/Authorize}, {@code /oauth/token} and
+ *        {@code /oauth/deauthorize} live
+ * @param apiBase {@code TP_API_BASE}
+ * @param redirectUri {@code TP_REDIRECT_URI}: registered with TrainingPeaks, matched exactly
+ * @param clientAuthentication how the token endpoint is told who we are
+ */
+@Validated
+@ConfigurationProperties("trainingpeaks")
+public record TrainingPeaksProperties(
+        @NotBlank(message = "TP_CLIENT_ID is not set: export it or put it in .env (see README, Configuration)") String clientId,
+        @NotBlank(message = "TP_CLIENT_SECRET is not set: export it or put it in .env (see README, Configuration)") String clientSecret,
+        @NotNull(message = "TP_AUTH_BASE is not set") @DefaultValue("https://oauth.sandbox.trainingpeaks.com") URI authBase,
+        @NotNull(message = "TP_API_BASE is not set") @DefaultValue("https://api.sandbox.trainingpeaks.com") URI apiBase,
+        @NotNull(message = "TP_REDIRECT_URI is not set") @DefaultValue("http://localhost:8501/") URI redirectUri,
+        @DefaultValue("CLIENT_SECRET_BASIC") ClientAuthentication clientAuthentication) {
+
+    /** How the client authenticates on the token endpoint. */
+    public enum ClientAuthentication {
+        /** HTTP Basic with client id and secret: what TrainingPeaks' own sample does. */
+        CLIENT_SECRET_BASIC,
+        /** {@code client_id} and {@code client_secret} in the form body: what the seed's cURL does. */
+        CLIENT_SECRET_POST
+    }
+
+    public URI tokenEndpoint() {
+        return authBase.resolve("/oauth/token");
+    }
+
+    public URI deauthorizeEndpoint() {
+        return authBase.resolve("/oauth/deauthorize");
+    }
+
+    public URI authorizeEndpoint() {
+        return authBase.resolve("/OAuth/Authorize");
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingPeaksProperties[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? null : "***")
+                + ", authBase=" + authBase + ", apiBase=" + apiBase + ", redirectUri=" + redirectUri
+                + ", clientAuthentication=" + clientAuthentication + "]";
+    }
+}

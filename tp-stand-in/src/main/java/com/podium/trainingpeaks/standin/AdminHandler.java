@@ -1,0 +1,72 @@
+package com.podium.trainingpeaks.standin;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * POST /_standin/{knob} mirrors the Java knobs so the local demo can flip them with curl;
+ * GET /_standin/state shows knobs and counters (never token values).
+ */
+final class AdminHandler {
+
+    static final String PREFIX = "/_standin/";
+
+    private final TrainingPeaksStandIn standIn;
+
+    AdminHandler(TrainingPeaksStandIn standIn) {
+        this.standIn = standIn;
+    }
+
+    void handle(Request request) throws IOException {
+        String command = request.path().length() > PREFIX.length()
+                ? request.path().substring(PREFIX.length()).toLowerCase(Locale.ROOT) : "";
+        if (command.equals("state")) {
+            if (request.method().equals("GET")) {
+                Responses.json(request.exchange(), 200, standIn.state());
+            } else {
+                Responses.json(request.exchange(), 405, Map.of("error", "method_not_allowed"));
+            }
+            return;
+        }
+        if (!request.method().equals("POST")) {
+            Responses.json(request.exchange(), 405, Map.of("error", "method_not_allowed"));
+            return;
+        }
+        try {
+            if (!apply(command, AdminParams.from(request))) {
+                Responses.json(request.exchange(), 404, Map.of("error", "unknown_knob"));
+                return;
+            }
+        } catch (BadRequest | IllegalArgumentException e) {
+            // Our own messages only; they never include request values.
+            Responses.oauthError(request.exchange(), 400, "invalid_request", e.getMessage());
+            return;
+        }
+        Responses.json(request.exchange(), 200, standIn.state());
+    }
+
+    private boolean apply(String command, AdminParams params) {
+        switch (command) {
+            case "autoapprove" -> standIn.autoApprove(params.flag());
+            case "denynextauthorization" -> standIn.denyNextAuthorization();
+            case "accesstokenlifetime" -> standIn.accessTokenLifetime(params.duration());
+            case "rotaterefreshtokens" -> standIn.rotateRefreshTokens(params.flag());
+            case "failrefreshwithinvalidgrant" -> standIn.failRefreshWithInvalidGrant(params.flag());
+            case "revokeall" -> standIn.revokeAll();
+            case "failnexttokencalls" -> standIn.failNextTokenCalls(params.count(), params.failureUnlessZero());
+            case "failnextapicalls" -> standIn.failNextApiCalls(params.count(), params.failureUnlessZero());
+            case "outage" -> standIn.outage(params.flag());
+            case "delay" -> standIn.delay(params.duration());
+            case "apidelay" -> standIn.apiDelay(params.duration());
+            case "expireaccesstokensnow" -> standIn.expireAccessTokensNow();
+            case "resetcounters" -> standIn.resetCounters();
+            case "reset" -> standIn.reset();
+            case "registerclient" -> standIn.registerClient(params.required("clientId"), params.required("clientSecret"));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

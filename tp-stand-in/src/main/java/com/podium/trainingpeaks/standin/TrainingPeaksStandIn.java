@@ -1,0 +1,295 @@
+package com.podium.trainingpeaks.standin;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the TrainingPeaks OAuth 2.0 server and API on one loopback port, so the app can be pointed at it
+ * with TP_AUTH_BASE = TP_API_BASE = {@link #baseUri()}. Knob methods are thread-safe and return {@code this}.
+ */
+public final class TrainingPeaksStandIn implements AutoCloseable {
+
+    public static final String DEFAULT_CLIENT_ID = "podium-demo-client";
+    public static final String DEFAULT_CLIENT_SECRET = "podium-demo-secret";
+    public static final int DEFAULT_DEMO_PORT = 8502;
+
+    private final Knobs knobs = new Knobs();
+    private final Counters counters = new Counters();
+    private final Clients clients = new Clients();
+    private final Athletes athletes = new Athletes();
+    private final AuthorizationCodes codes = new AuthorizationCodes();
+    private final TokenStore tokens = new TokenStore();
+    private final TokenHandler tokenHandler = new TokenHandler(clients, codes, tokens, knobs, counters);
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+
+    private TrainingPeaksStandIn(int port, String clientId, String clientSecret) throws IOException {
+        clients.register(clientId, clientSecret);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+        server.createContext("/", new Router(knobs, counters,
+                new AuthorizeHandler(clients, athletes, codes, knobs), tokenHandler,
+                new DeauthorizeHandler(clients, tokens), new ApiHandler(tokens, athletes), new AdminHandler(this)));
+        // A cached pool, so a delayed ("slow provider") answer never holds up other requests.
+        executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Starts on 127.0.0.1; port 0 picks a free port. Registers the default demo client. */
+    public static TrainingPeaksStandIn start(int port) {
+        return start(port, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
+    }
+
+    public static TrainingPeaksStandIn start(int port, String clientId, String clientSecret) {
+        try {
+            return new TrainingPeaksStandIn(port, clientId, clientSecret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the TrainingPeaks stand-in on port " + port, e);
+        }
+    }
+
+    /** e.g. http://127.0.0.1:PORT, with no trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow(); // interrupts handlers sleeping in a delay
+    }
+
+    /** Adds (or replaces the secret of) a client; several clients may be registered. */
+    public TrainingPeaksStandIn registerClient(String clientId, String clientSecret) {
+        clients.register(clientId, clientSecret);
+        return this;
+    }
+
+    // ---- authorize knobs ----
+
+    /** When false, /OAuth/Authorize shows a consent page with Approve / Deny links. Default true. */
+    public TrainingPeaksStandIn autoApprove(boolean autoApprove) {
+        knobs.autoApprove = autoApprove;
+        return this;
+    }
+
+    /** The next authorize request redirects with error=access_denied. */
+    public TrainingPeaksStandIn denyNextAuthorization() {
+        knobs.denyNextAuthorization.set(true);
+        return this;
+    }
+
+    // ---- token knobs ----
+
+    /** Lifetime of access tokens issued from now on (expires_in). Default 3600 s. */
+    public TrainingPeaksStandIn accessTokenLifetime(Duration lifetime) {
+        knobs.accessTokenLifetime = positive(lifetime);
+        return this;
+    }
+
+    /** On (default, like TrainingPeaks): each refresh returns a new refresh token and kills the old one. */
+    public TrainingPeaksStandIn rotateRefreshTokens(boolean rotate) {
+        knobs.rotateRefreshTokens = rotate;
+        return this;
+    }
+
+    /** While on, every refresh_token grant answers 400 invalid_grant. */
+    public TrainingPeaksStandIn failRefreshWithInvalidGrant(boolean fail) {
+        knobs.failRefreshWithInvalidGrant = fail;
+        return this;
+    }
+
+    /**
+     * Like every user revoking the app on TrainingPeaks: all refresh tokens answer invalid_grant from now on
+     * and all access tokens stop working too. Tokens issued afterwards are unaffected.
+     */
+    public TrainingPeaksStandIn revokeAll() {
+        tokens.revokeAll();
+        return this;
+    }
+
+    /** The next {@code count} POST /oauth/token calls answer with {@code failure}; 0 disarms. */
+    public TrainingPeaksStandIn failNextTokenCalls(int count, Failure failure) {
+        knobs.tokenFailures.arm(count, failure);
+        return this;
+    }
+
+    /** The next {@code count} API calls answer with {@code failure}; 0 disarms. */
+    public TrainingPeaksStandIn failNextApiCalls(int count, Failure failure) {
+        knobs.apiFailures.arm(count, failure);
+        return this;
+    }
+
+    /** While on, every OAuth and API endpoint answers the HTML 502 page (admin endpoints keep working). */
+    public TrainingPeaksStandIn outage(boolean outage) {
+        knobs.outage = outage;
+        return this;
+    }
+
+    /** Delay before every token-endpoint answer (slow provider). */
+    public TrainingPeaksStandIn delay(Duration delay) {
+        knobs.tokenDelay = nonNegative(delay);
+        return this;
+    }
+
+    /** Delay before every API answer. */
+    public TrainingPeaksStandIn apiDelay(Duration delay) {
+        knobs.apiDelay = nonNegative(delay);
+        return this;
+    }
+
+    /** Every access token issued so far expires now (refresh tokens are untouched). */
+    public TrainingPeaksStandIn expireAccessTokensNow() {
+        tokens.expireAccessTokensNow(Instant.now());
+        return this;
+    }
+
+    /** All knobs back to their defaults and counters to zero; clients, users and tokens are kept. */
+    public TrainingPeaksStandIn reset() {
+        knobs.reset();
+        resetCounters();
+        return this;
+    }
+
+    // ---- counters and observations ----
+
+    /** All POST /oauth/token calls, counted on arrival. */
+    public int tokenCalls() {
+        return counters.token.get();
+    }
+
+    /** POST /oauth/token calls with grant_type=refresh_token. */
+    public int refreshCalls() {
+        return counters.refresh.get();
+    }
+
+    /** POST /oauth/token calls with grant_type=authorization_code. */
+    public int exchangeCalls() {
+        return counters.exchange.get();
+    }
+
+    /** Calls to /v1/** and /v2/**. */
+    public int apiCalls() {
+        return counters.api.get();
+    }
+
+    public int deauthorizeCalls() {
+        return counters.deauthorize.get();
+    }
+
+    /** Calls to /OAuth/Authorize and its consent decision. */
+    public int authorizeCalls() {
+        return counters.authorize.get();
+    }
+
+    /** Zeroes the counters and forgets recorded token requests. */
+    public TrainingPeaksStandIn resetCounters() {
+        counters.reset();
+        tokenHandler.clearRecorded();
+        return this;
+    }
+
+    /** Every access token ever issued, oldest first: for tests that grep logs and pages for leaks. */
+    public List<String> issuedAccessTokens() {
+        return tokens.issuedAccessTokens();
+    }
+
+    /** Every refresh token ever issued, oldest first. */
+    public List<String> issuedRefreshTokens() {
+        return tokens.issuedRefreshTokens();
+    }
+
+    /** The most recent POST /oauth/token, secrets redacted; empty if none since the last counter reset. */
+    public Optional<TokenRequest> lastTokenRequest() {
+        return Optional.ofNullable(tokenHandler.lastRequest());
+    }
+
+    /** The token requests since the last counter reset (at most the latest 1000), secrets redacted. */
+    public List<TokenRequest> tokenRequests() {
+        return tokenHandler.recordedRequests();
+    }
+
+    /** Users created by approvals so far, in creation order. */
+    public List<Athlete> athletes() {
+        return athletes.all();
+    }
+
+    /** Knobs, counters and token counts as served by GET /_standin/state; never a token or secret value. */
+    public Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("baseUri", baseUri.toString());
+        state.put("knobs", knobs.snapshot());
+        state.put("counters", counters.snapshot());
+        state.put("tokens", tokens.stats(Instant.now()));
+        state.put("outstandingAuthorizationCodes", codes.outstanding());
+        state.put("clients", clients.ids());
+        state.put("athletes", athletes.all().stream().map(a -> Map.of("id", a.id(), "email", a.email())).toList());
+        state.put("lastTokenRequest", tokenHandler.lastRequest());
+        return state;
+    }
+
+    private static Duration positive(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive");
+        }
+        return duration;
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative");
+        }
+        return duration;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "tp-stand-in-" + count.incrementAndGet());
+            thread.setDaemon(true); // never keeps a test JVM alive
+            return thread;
+        };
+    }
+
+    /**
+     * Local demo: {@code [port [clientId clientSecret]]}, port defaulting to 8502. Client id and secret may also
+     * come from TP_STANDIN_CLIENT_ID / TP_STANDIN_CLIENT_SECRET. Prints the base URI (never the secret).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_DEMO_PORT;
+        String clientId = args.length > 2 ? args[1] : envOr("TP_STANDIN_CLIENT_ID", DEFAULT_CLIENT_ID);
+        String clientSecret = args.length > 2 ? args[2] : envOr("TP_STANDIN_CLIENT_SECRET", DEFAULT_CLIENT_SECRET);
+        TrainingPeaksStandIn standIn = start(port, clientId, clientSecret);
+        Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "tp-stand-in-shutdown"));
+        System.out.println(standIn.baseUri());
+        System.err.println("TrainingPeaks stand-in listening on " + standIn.baseUri() + " for client_id " + clientId
+                + "; knobs: GET " + standIn.baseUri() + "/_standin/state");
+        Thread.currentThread().join(); // the server's dispatcher thread keeps running; park main until shutdown
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
