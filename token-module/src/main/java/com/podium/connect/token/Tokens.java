@@ -1,0 +1,43 @@
+package com.podium.connect.token;
+
+import java.util.Optional;
+
+/**
+ * The token module's API: everything other modules may do with TrainingPeaks tokens. Implemented inside the
+ * module; callers never see its tables.
+ */
+public interface Tokens {
+
+    /**
+     * A valid access token for the account. Reads from the database and touches the network only when a refresh
+     * is due (less than the lead time left); concurrent callers share one refresh, also across instances.
+     *
+     * @throws NoTokenStoredException nothing is stored: the user must connect TrainingPeaks
+     * @throws TokenEndpointException the refresh that was due failed (terminal ones also revoke the token)
+     */
+    AccessToken getToken(String athleteId);
+
+    /**
+     * Refreshes because the API rejected {@code rejected} (HTTP 401), unless another caller already replaced it;
+     * returns the newer token either way.
+     */
+    AccessToken refreshRejected(String athleteId, AccessToken rejected);
+
+    /** Exchanges an authorization code at the token endpoint. Makes the HTTP call; stores nothing. */
+    TokenGrant exchangeAuthorizationCode(String code, String codeVerifier);
+
+    /**
+     * Stores a fresh grant, replacing any earlier one of the account. Joins the caller's transaction, so the caller
+     * can publish its event atomically with the write.
+     */
+    TokenStatus store(String athleteId, AccountRole role, TokenGrant grant);
+
+    /** The account's connection as the UI may show it: no token values. Empty when nothing is stored. */
+    Optional<TokenStatus> status(String athleteId);
+
+    /**
+     * Tells TrainingPeaks to deauthorize us (best effort), deletes the stored tokens and publishes
+     * {@link TokenRevoked} with reason {@code DISCONNECTED}. Does nothing when nothing is stored.
+     */
+    void disconnect(String athleteId);
+}
