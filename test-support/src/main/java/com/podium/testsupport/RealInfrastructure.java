@@ -17,7 +17,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The one switch between the two kinds of real infrastructure integration tests run on.
+ * The one switch between the two kinds of real infrastructure integration tests run on. Also points the
+ * application at the {@link SharedStandIn TrainingPeaks stand-in}.
  * <p>
  * With a Docker engine: a PostgreSQL and a Kafka container (Testcontainers). Without one (CI here): the
  * PostgreSQL already running on this machine, in a throwaway database made for this JVM, and an in-process
@@ -40,11 +41,14 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Endpoints e = endpoints();
+        String trainingPeaks = SharedStandIn.get().baseUri().toString();
         TestPropertyValues.of(
                 "spring.datasource.url=" + e.jdbcUrl(),
                 "spring.datasource.username=" + e.username(),
                 "spring.datasource.password=" + e.password(),
-                "spring.kafka.bootstrap-servers=" + e.kafkaBootstrapServers())
+                "spring.kafka.bootstrap-servers=" + e.kafkaBootstrapServers(),
+                "trainingpeaks.auth-base=" + trainingPeaks,
+                "trainingpeaks.api-base=" + trainingPeaks)
             .applyTo(context);
     }
 

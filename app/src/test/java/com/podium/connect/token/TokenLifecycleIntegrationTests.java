@@ -15,15 +15,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.trainingpeaks.standin.Failure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -32,18 +30,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
         "podium.tokens.backoff-max=PT0.4S" })
 class TokenLifecycleIntegrationTests {
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
-
-    @DynamicPropertySource
-    static void trainingPeaks(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
     @Autowired
     Tokens tokens;

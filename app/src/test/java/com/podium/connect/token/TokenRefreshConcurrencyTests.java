@@ -16,19 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.podium.connect.PodiumConnectApplication;
 import com.podium.connect.token.refresh.BackgroundRefresher;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.testsupport.RealInfrastructure;
 import com.podium.trainingpeaks.standin.Failure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
@@ -37,18 +35,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @IntegrationTest
 class TokenRefreshConcurrencyTests {
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
-
-    @DynamicPropertySource
-    static void trainingPeaks(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
     @Autowired
     Tokens tokens;
@@ -94,20 +81,7 @@ class TokenRefreshConcurrencyTests {
 
     @Test
     void aSlowRefresherCannotOverwriteANewerGrant() throws Exception {
-        standIn.accessTokenLifetime(Duration.ofSeconds(2));
-        connect(tokens, standIn, athlete);
-        standIn.accessTokenLifetime(Duration.ofHours(1));
-        TokenGrant reauthorized = tokens
-            .exchangeAuthorizationCode(standIn.authorizeAsBrowser(StandInTokens.REDIRECT_URI, StandInTokens.ATHLETE_SCOPE), null);
-        awaitRefreshDue(tokens, athlete);
-        standIn.delay(Duration.ofMillis(1500));
-
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<AccessToken> slow = pool.submit(() -> tokens.getToken(athlete));
-        StandInTokens.await(() -> standIn.refreshCalls() == 1, Duration.ofSeconds(5));
-        tokens.store(athlete, AccountRole.ATHLETE, reauthorized);
-        AccessToken slowResult = slow.get();
-        pool.shutdown();
+        TokenGrant reauthorized = reauthorizeDuringASlowRefresh(null);
 
         assertThat(slowResult.value()).as("the fenced refresher hands out the newer grant").isEqualTo(reauthorized.accessToken());
         assertThat(tokens.getToken(athlete).value()).isEqualTo(reauthorized.accessToken());
@@ -116,25 +90,39 @@ class TokenRefreshConcurrencyTests {
 
     @Test
     void aRejectedOutdatedRefreshTokenNeverRevokesANewerGrant() throws Exception {
+        TokenGrant reauthorized = reauthorizeDuringASlowRefresh(Failure.INVALID_GRANT_400);
+
+        assertThat(slowResult.value()).isEqualTo(reauthorized.accessToken());
+        assertThat(tokens.status(athlete)).isPresent();
+        assertThat(eventsUpToDisconnect()).as("no revocation for a rejected outdated refresh token")
+            .containsExactly("TokenRevoked:DISCONNECTED");
+    }
+
+    AccessToken slowResult;
+
+    /**
+     * A read starts a refresh that TrainingPeaks answers slowly (with {@code answer}, or tokens); while it is in
+     * flight the user re-authorizes. Returns the re-authorization's grant; {@link #slowResult} is what the read got.
+     */
+    private TokenGrant reauthorizeDuringASlowRefresh(Failure answer) throws Exception {
         standIn.accessTokenLifetime(Duration.ofSeconds(2));
         connect(tokens, standIn, athlete);
         standIn.accessTokenLifetime(Duration.ofHours(1));
         TokenGrant reauthorized = tokens
             .exchangeAuthorizationCode(standIn.authorizeAsBrowser(StandInTokens.REDIRECT_URI, StandInTokens.ATHLETE_SCOPE), null);
         awaitRefreshDue(tokens, athlete);
-        standIn.delay(Duration.ofMillis(1500)).failNextTokenCalls(1, Failure.INVALID_GRANT_400);
+        standIn.delay(Duration.ofMillis(1500));
+        if (answer != null) {
+            standIn.failNextTokenCalls(1, answer);
+        }
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<AccessToken> slow = pool.submit(() -> tokens.getToken(athlete));
         StandInTokens.await(() -> standIn.refreshCalls() == 1, Duration.ofSeconds(5));
         tokens.store(athlete, AccountRole.ATHLETE, reauthorized);
-        AccessToken slowResult = slow.get();
+        slowResult = slow.get();
         pool.shutdown();
-
-        assertThat(slowResult.value()).isEqualTo(reauthorized.accessToken());
-        assertThat(tokens.status(athlete)).isPresent();
-        assertThat(eventsUpToDisconnect()).as("no revocation for a rejected outdated refresh token")
-            .containsExactly("TokenRevoked:DISCONNECTED");
+        return reauthorized;
     }
 
     @Test

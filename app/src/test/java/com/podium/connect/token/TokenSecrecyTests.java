@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,14 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.podium.connect.token.crypto.TokenCipher;
 import com.podium.connect.token.crypto.TokenCipher.Field;
 import com.podium.connect.token.crypto.TokenDecryptionException;
 import com.podium.connect.token.crypto.TokenReEncryption;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.testsupport.KafkaTopicReader;
 import com.podium.trainingpeaks.standin.Failure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
@@ -38,19 +36,8 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @ExtendWith(OutputCaptureExtension.class)
 class TokenSecrecyTests {
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
     static final String OLD_KEY = "test-0:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-
-    @DynamicPropertySource
-    static void trainingPeaks(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
 
     @Autowired
     Tokens tokens;
