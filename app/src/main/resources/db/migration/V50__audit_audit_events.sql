@@ -25,7 +25,7 @@ CREATE FUNCTION audit_events_reject_change() RETURNS trigger
 $$
 BEGIN
     RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'restrict_violation';
 END;
 $$;
 

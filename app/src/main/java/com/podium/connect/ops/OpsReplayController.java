@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /ops/replay}: the replay over HTTP, behind the ops bearer token ({@link OpsTokenInterceptor}).
@@ -18,14 +20,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 class OpsReplayController {
 
     private final TokenEventReplayer replayer;
+    private final ObjectMapper json;
 
-    OpsReplayController(TokenEventReplayer replayer) {
+    OpsReplayController(TokenEventReplayer replayer, ObjectMapper json) {
         this.replayer = replayer;
+        this.json = json;
     }
 
     @PostMapping("/replay")
-    ReplayAnswer replay(@RequestBody OpsReplayBody body) {
-        ReplayResult result = replayer.replay(body.toRequest());
+    ReplayAnswer replay(@RequestBody JsonNode body) {
+        ReplayResult result = replayer.replay(OpsReplayBody.read(body, json).toRequest());
         ReplayRequest request = result.request();
         return new ReplayAnswer(request.target(), request.athleteId(), result.sourceTopic(), result.targetTopic(),
                 result.count(), request.target() == ReplayTarget.CONSOLE ? result.events() : null);
