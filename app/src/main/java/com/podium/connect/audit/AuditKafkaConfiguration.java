@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -52,7 +53,8 @@ class AuditKafkaConfiguration {
     }
 
     /**
-     * Malformed records: straight to the dead-letter topic, so they never block the partition. Anything else
+     * Malformed records and rows the database rejects: straight to the dead-letter topic, so they never block the
+     * partition. Anything else
      * (database down): retried with exponential back-off for {@code retry-max-elapsed}, then dead-lettered, so
      * the record is kept somewhere rather than lost. Once recovered, the offset is committed and the consumer goes on.
      */
@@ -64,7 +66,8 @@ class AuditKafkaConfiguration {
         backOff.setMaxInterval(Duration.ofSeconds(30).toMillis());
         backOff.setMaxElapsedTime(audit.retryMaxElapsed().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedEventException.class);
+        // A constraint the row breaks will break it again: dead-letter at once instead of blocking the partition.
+        handler.addNotRetryableExceptions(MalformedEventException.class, DataIntegrityViolationException.class);
         return handler;
     }
 
