@@ -39,14 +39,16 @@ public final class ReplayCommandLine {
     /**
      * Defaults for a replay run (lowest precedence, so {@code --name=value} still wins): no banner, only errors on
      * the console so stdout is just the JSON lines, and no Kafka listener joins its group, so a replay never
-     * rebalances or moves a live consumer (the audit log included).
+     * rebalances or moves a live consumer (the audit log included), and no background token refresh runs from a
+     * short-lived ops process.
      */
     public static Map<String, Object> defaultProperties() {
         return Map.of(
                 "spring.main.banner-mode", "off",
                 "logging.threshold.console", "error",
                 "spring.kafka.listener.auto-startup", "false",
-                "podium.audit.auto-startup", "false");
+                "podium.audit.auto-startup", "false",
+                "podium.tokens.scheduler.enabled", "false");
     }
 
     static ReplayRequest parse(ApplicationArguments args) {

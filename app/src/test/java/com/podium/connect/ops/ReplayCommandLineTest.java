@@ -49,6 +49,7 @@ class ReplayCommandLineTest {
     void replayRunsQuietlyWithoutListeners() {
         assertThat(ReplayCommandLine.defaultProperties())
             .containsEntry("spring.kafka.listener.auto-startup", "false")
-            .containsEntry("podium.audit.auto-startup", "false");
+            .containsEntry("podium.audit.auto-startup", "false")
+            .containsEntry("podium.tokens.scheduler.enabled", "false");
     }
 }
