@@ -1,0 +1,24 @@
+package com.podium.connect.audit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the audit consumer ({@code podium.audit.*}).
+ *
+ * @param groupId the Kafka consumer group; its committed offsets say how far the audit log has got
+ * @param deadLetterTopic where records go that cannot be audited (malformed, or failing past the retries)
+ * @param autoStartup whether the consumer starts with the application (off for the {@code replay} command)
+ * @param retryInitialInterval first pause before retrying a record that failed for a transient reason
+ * @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic
+ */
+@ConfigurationProperties("podium.audit")
+record AuditProperties(
+        @DefaultValue("podium-audit") String groupId,
+        @DefaultValue("podium.token-events.DLT") String deadLetterTopic,
+        @DefaultValue("true") boolean autoStartup,
+        @DefaultValue("500ms") Duration retryInitialInterval,
+        @DefaultValue("2m") Duration retryMaxElapsed) {
+}

@@ -1,0 +1,33 @@
+package com.podium.connect.ops;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ops tooling ({@code podium.ops.*}).
+ *
+ * @param token bearer token for {@code /ops/**} (env {@code PODIUM_OPS_TOKEN}); unset disables the endpoint
+ * @param replayTopic where {@code target=TOPIC} replays go
+ * @param replayTimeout how long one replay may take to read up to the end offsets it captured at the start
+ * @param replayMaxEvents a replay matching more events than this fails: narrow it by athlete or start point
+ */
+@ConfigurationProperties("podium.ops")
+record OpsProperties(
+        String token,
+        @DefaultValue("podium.token-events.replay") String replayTopic,
+        @DefaultValue("60s") Duration replayTimeout,
+        @DefaultValue("10000") int replayMaxEvents) {
+
+    boolean endpointEnabled() {
+        return token != null && !token.isBlank();
+    }
+
+    /** Never print the token, even by accident. */
+    @Override
+    public String toString() {
+        return "OpsProperties[token=" + (endpointEnabled() ? "[set]" : "[unset]") + ", replayTopic=" + replayTopic
+                + ", replayTimeout=" + replayTimeout + ", replayMaxEvents=" + replayMaxEvents + "]";
+    }
+}

@@ -1,0 +1,133 @@
+package com.podium.connect.ops;
+
+import static com.podium.connect.ops.TokenEventsOnKafka.athlete;
+import static com.podium.connect.ops.TokenEventsOnKafka.idsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.ops.TokenEventsOnKafka.Sent;
+import com.podium.testsupport.IntegrationTest;
+
+/** POST /ops/replay in the running application: bearer token first, then the replay. */
+@IntegrationTest(properties = { "podium.ops.token=" + TokenEventsOnKafka.OPS_TOKEN,
+        "podium.audit.group-id=" + TokenEventsOnKafka.AUDIT_GROUP })
+class OpsReplayEndpointTests {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    ObjectMapper json;
+
+    final TokenEventsOnKafka kafka = new TokenEventsOnKafka();
+
+    MockMvc http;
+
+    @BeforeEach
+    void http() {
+        http = MockMvcBuilders.webAppContextSetup(context).build();
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void withoutTokenIs401() throws Exception {
+        replay(null, "{\"athleteId\":\"a-1\"}")
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"podium-ops\""))
+            .andExpect(jsonPath("$.error").value("unauthorized"));
+    }
+
+    @Test
+    void withWrongTokenIs401EvenBeforeTheBodyIsRead() throws Exception {
+        replay("Bearer " + TokenEventsOnKafka.OPS_TOKEN + "x", "not even json")
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.error").value("unauthorized"));
+        replay("Basic " + TokenEventsOnKafka.OPS_TOKEN, "{}").andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void withTokenAnswersTheAthletesEventsInOrder() throws Exception {
+        String athlete = athlete();
+        String other = athlete();
+        List<Sent> sent = kafka.interleave(3, athlete, other);
+
+        String body = replay("Bearer " + TokenEventsOnKafka.OPS_TOKEN,
+                "{\"athleteId\":\"" + athlete + "\",\"target\":\"console\"}")
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+
+        JsonNode answer = json.readTree(body);
+        assertThat(answer.get("count").asInt()).isEqualTo(3);
+        List<UUID> ids = new ArrayList<>();
+        answer.get("events").forEach(e -> ids.add(UUID.fromString(e.get("event").get("eventId").asText())));
+        assertThat(ids).containsExactlyElementsOf(idsOf(sent, athlete));
+        assertThat(answer.get("events").get(0).has("partition")).isTrue();
+        assertThat(answer.get("events").get(0).has("offset")).isTrue();
+        assertThat(answer.get("events").get(0).has("timestamp")).isTrue();
+    }
+
+    @Test
+    void toTopicAnswersTheCountOnly() throws Exception {
+        String athlete = athlete();
+        kafka.interleave(2, athlete);
+
+        replay("bearer " + TokenEventsOnKafka.OPS_TOKEN, "{\"athleteId\":\"" + athlete + "\",\"target\":\"TOPIC\"}")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.count").value(2))
+            .andExpect(jsonPath("$.targetTopic").value("podium.token-events.replay"))
+            .andExpect(jsonPath("$.events").doesNotExist());
+    }
+
+    @Test
+    void badRequestsAre400WithAJsonError() throws Exception {
+        String auth = "Bearer " + TokenEventsOnKafka.OPS_TOKEN;
+        replay(auth, "{\"athleteId\":\"a\",\"from\":\"2026-11-25T00:00:00Z\",\"offset\":3}")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value("give a start time (from) or an offset, not both"));
+        replay(auth, "{\"athleteID\":\"a\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(startsWith("unknown field(s) [athleteID]")));
+        replay(auth, "{\"athleteId\":\"a\",\"from\":\"yesterday\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(startsWith("from must be an ISO-8601")));
+        replay(auth, "{\"athleteId\":\"a\",\"target\":\"printer\"}").andExpect(status().isBadRequest());
+        replay(auth, "{\"athleteId\":\"a\",\"offset\":\"many\"}").andExpect(status().isBadRequest());
+        replay(auth, "[1]").andExpect(status().isBadRequest());
+        replay(auth, "not json").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("invalid_request"));
+        replay(auth, "{\"athleteId\":\"a\",\"offset\":0,\"partition\":99}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("does not exist")));
+    }
+
+    private ResultActions replay(String authorization, String body) throws Exception {
+        var request = post("/ops/replay").contentType(MediaType.APPLICATION_JSON).content(body);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return http.perform(request);
+    }
+}
