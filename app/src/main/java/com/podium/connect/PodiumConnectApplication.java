@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.podium.connect.ops.ReplayCommandLine;
+import com.podium.connect.token.TokenCommands;
 
 /**
  * Podium Connect: assembles the auth, token and API client modules (one Spring Modulith application module each,
@@ -20,14 +21,15 @@ public class PodiumConnectApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(PodiumConnectApplication.class);
-        // `java -jar app.jar replay ...` is a one-shot ops command: no web server, exit when done.
-        boolean replay = ReplayCommandLine.isReplay(args);
-        if (replay) {
+        // `java -jar app.jar replay ...` and `... re-encrypt-tokens` are one-shot ops commands: no web server, no
+        // consumers or background refresh, exit when done.
+        boolean command = ReplayCommandLine.isReplay(args) || TokenCommands.isReEncrypt(args);
+        if (command) {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setDefaultProperties(ReplayCommandLine.defaultProperties());
         }
         ConfigurableApplicationContext context = application.run(args);
-        if (replay) {
+        if (command) {
             System.exit(SpringApplication.exit(context));
         }
     }

@@ -1,6 +1,7 @@
 package com.podium.connect;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,10 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 public final class LocalDemo {
 
     public static void main(String[] args) {
-        TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(TrainingPeaksStandIn.DEFAULT_DEMO_PORT);
+        TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(TrainingPeaksStandIn.DEFAULT_DEMO_PORT)
+            // Show the consent page, and tokens short-lived enough to watch a refresh happen.
+            .autoApprove(false)
+            .accessTokenLifetime(Duration.ofMinutes(2));
         RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
         System.setProperty("trainingpeaks.client-id", TrainingPeaksStandIn.DEFAULT_CLIENT_ID);
         System.setProperty("trainingpeaks.client-secret", TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
@@ -29,6 +33,8 @@ public final class LocalDemo {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         System.setProperty("podium.tokens.encryption.keys", "demo:" + Base64.getEncoder().encodeToString(key));
+        System.setProperty("podium.tokens.scheduler.interval", "PT5S");
+        System.setProperty("podium.auth.pkce-enabled", "true");
         System.setProperty("spring.datasource.url", infra.jdbcUrl());
         System.setProperty("spring.datasource.username", infra.username());
         System.setProperty("spring.datasource.password", infra.password());

@@ -2,36 +2,27 @@ package com.podium.connect.token.crypto;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
+import com.podium.connect.token.TokenCommands;
+
 /**
- * {@code java -jar app.jar re-encrypt-tokens}: re-encrypts all stored tokens under the active key, prints how many,
- * and exits. See README, "Rotating the token encryption key".
+ * {@code java -jar app.jar re-encrypt-tokens}: re-encrypts all stored tokens under the active key and prints how
+ * many. The application's main method runs it without a web server and exits afterwards.
  */
 @Component
 public class ReEncryptTokensCommand implements ApplicationRunner {
 
-    public static final String NAME = "re-encrypt-tokens";
-
     private final TokenReEncryption reEncryption;
-    private final ConfigurableApplicationContext context;
 
-    public ReEncryptTokensCommand(TokenReEncryption reEncryption, ConfigurableApplicationContext context) {
+    public ReEncryptTokensCommand(TokenReEncryption reEncryption) {
         this.reEncryption = reEncryption;
-        this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!args.getNonOptionArgs().contains(NAME)) {
-            return;
+        if (TokenCommands.isReEncrypt(args.getSourceArgs())) {
+            System.out.println(TokenCommands.RE_ENCRYPT + ": " + reEncryption.reEncryptAll() + " rows re-encrypted");
         }
-        int done = reEncryption.reEncryptAll();
-        System.out.println("re-encrypt-tokens: " + done + " rows re-encrypted");
-        ExitCodeGenerator ok = () -> 0;
-        System.exit(SpringApplication.exit(context, ok));
     }
 }
