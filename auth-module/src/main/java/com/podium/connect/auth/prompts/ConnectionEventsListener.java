@@ -26,7 +26,7 @@ class ConnectionEventsListener {
      * delivery until this returns, so a crash here is retried by the resubmission job.
      */
     @ApplicationModuleListener
-    void on(TokenRevoked revoked) {
+    public void on(TokenRevoked revoked) {
         prompts.recordRevocation(revoked.athleteId(), revoked.reason(), revoked.detail(), revoked.occurredAt());
         log.info("reauthorization_prompt_recorded athleteId={} reason={}", revoked.athleteId(), revoked.reason());
     }
@@ -36,7 +36,7 @@ class ConnectionEventsListener {
      * connecting already shows the prompt closed.
      */
     @EventListener
-    void on(AuthorizationCompleted completed) {
+    public void on(AuthorizationCompleted completed) {
         prompts.recordAuthorization(completed.athleteId(), completed.occurredAt());
     }
 }
