@@ -308,6 +308,10 @@ class AuthorizationFlowTests {
 
         assertThat(response.getStatus()).isEqualTo(303);
         assertThat(tokens.status(athlete)).isEmpty();
+        assertThat(standIn.deauthorizeCalls()).isEqualTo(1);
+        // The user's own disconnect is recorded from its TokenRevoked but asks for no re-authorization.
+        awaitRecordedRevocation("DISCONNECTED");
+        assertThat(connections.reauthorizationPrompt(athlete)).isEmpty();
         assertThat(browser.open("/connect?athleteId=" + athlete).getContentAsString())
             .contains("data-state=\"NOT_CONNECTED\"");
     }
@@ -348,9 +352,17 @@ class AuthorizationFlowTests {
 
     /** Waits until the listener has written the revocation to the prompt table. */
     private void awaitRecordedRevocation(Instant revokedAt) throws InterruptedException {
+        awaitRow("SELECT 1 FROM auth_reauthorization_prompts WHERE athlete_id = ? AND revoked_at = ?",
+                revokedAt.atOffset(java.time.ZoneOffset.UTC));
+    }
+
+    private void awaitRecordedRevocation(String reason) throws InterruptedException {
+        awaitRow("SELECT 1 FROM auth_reauthorization_prompts WHERE athlete_id = ? AND reason = ?", reason);
+    }
+
+    private void awaitRow(String sql, Object value) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
-        while (jdbc.queryForList("SELECT revoked_at FROM auth_reauthorization_prompts WHERE athlete_id = ?"
-                + " AND revoked_at = ?", athlete, revokedAt.atOffset(java.time.ZoneOffset.UTC)).isEmpty()) {
+        while (jdbc.queryForList(sql, athlete, value).isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the revocation of " + athlete + " was never recorded");
             }
