@@ -1,0 +1,35 @@
+package com.podium.connect.auth.flow;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.podium.connect.token.AccountRole;
+
+/**
+ * Settings of the Authorization Code flow ({@code podium.auth.*}).
+ *
+ * @param pkceEnabled send an S256 PKCE challenge; off by default because TrainingPeaks has not confirmed PKCE support
+ * @param stateTtl how long a {@code state} handed to TrainingPeaks stays redeemable
+ * @param scopes the scope asked for, per role
+ */
+@ConfigurationProperties("podium.auth")
+public record AuthProperties(@DefaultValue("false") boolean pkceEnabled, @DefaultValue("PT10M") Duration stateTtl,
+        @DefaultValue Scopes scopes) {
+
+    public AuthProperties {
+        if (stateTtl.isNegative() || stateTtl.isZero()) {
+            throw new IllegalArgumentException("podium.auth.state-ttl must be positive, not " + stateTtl);
+        }
+    }
+
+    /** Space-separated TrainingPeaks scopes. */
+    public record Scopes(@DefaultValue("athlete:profile metrics:read workouts:read workouts:details") String athlete,
+            @DefaultValue("coach:athletes metrics:read workouts:read workouts:details") String coach) {
+
+        public String forRole(AccountRole role) {
+            return role == AccountRole.COACH ? coach : athlete;
+        }
+    }
+}
