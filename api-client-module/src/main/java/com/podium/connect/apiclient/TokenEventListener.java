@@ -1,7 +1,6 @@
 package com.podium.connect.apiclient;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,16 +59,11 @@ class TokenEventListener implements ConsumerSeekAware {
     });
 
     TokenEventListener(RevocationState revocations, TrainingPeaksApi api, SyncScheduler syncs, ObjectMapper json) {
-        this(revocations, api, syncs, json, Clock.systemUTC());
-    }
-
-    TokenEventListener(RevocationState revocations, TrainingPeaksApi api, SyncScheduler syncs, ObjectMapper json,
-            Clock clock) {
         this.revocations = revocations;
         this.api = api;
         this.syncs = syncs;
         this.json = json;
-        this.startedAt = clock.instant();
+        this.startedAt = Instant.now();
     }
 
     @KafkaListener(topics = TokenEvents.TOPIC, groupId = GROUP_PREFIX + "#{T(java.util.UUID).randomUUID()}",
