@@ -1,5 +1,8 @@
 package com.podium.connect;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import org.springframework.boot.SpringApplication;
 
 import com.podium.testsupport.RealInfrastructure;
@@ -22,6 +25,10 @@ public final class LocalDemo {
         System.setProperty("trainingpeaks.client-secret", TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
         System.setProperty("trainingpeaks.auth-base", standIn.baseUri().toString());
         System.setProperty("trainingpeaks.api-base", standIn.baseUri().toString());
+        // A fresh key each run: the demo database is thrown away at exit too.
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        System.setProperty("podium.tokens.encryption.keys", "demo:" + Base64.getEncoder().encodeToString(key));
         System.setProperty("spring.datasource.url", infra.jdbcUrl());
         System.setProperty("spring.datasource.username", infra.username());
         System.setProperty("spring.datasource.password", infra.password());

@@ -41,15 +41,21 @@ public record TrainingPeaksProperties(
     }
 
     public URI tokenEndpoint() {
-        return authBase.resolve("/oauth/token");
+        return under(authBase, "/oauth/token");
     }
 
     public URI deauthorizeEndpoint() {
-        return authBase.resolve("/oauth/deauthorize");
+        return under(authBase, "/oauth/deauthorize");
     }
 
     public URI authorizeEndpoint() {
-        return authBase.resolve("/OAuth/Authorize");
+        return under(authBase, "/OAuth/Authorize");
+    }
+
+    /** {@code path} below {@code base}, keeping any path prefix the base has. */
+    public static URI under(URI base, String path) {
+        String prefix = base.toString();
+        return URI.create((prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix) + path);
     }
 
     @Override

@@ -66,6 +66,35 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     }
 
     /** e.g. http://127.0.0.1:PORT, with no trailing slash. */
+    /**
+     * Test convenience: plays the browser's part of the authorize step for the default client (auto-approve must be
+     * on) and returns the authorization code TrainingPeaks would redirect back with.
+     */
+    public String authorizeAsBrowser(String redirectUri, String scope) {
+        String query = "response_type=code&client_id=" + FormCodec.encodeComponent(DEFAULT_CLIENT_ID) + "&scope="
+                + FormCodec.encodeComponent(scope) + "&redirect_uri=" + FormCodec.encodeComponent(redirectUri) + "&state=test";
+        try {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(baseUri() + "/OAuth/Authorize?" + query)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("authorize answered " + response.statusCode() + " without a redirect"));
+            for (String pair : URI.create(location).getRawQuery().split("&")) {
+                if (pair.startsWith("code=")) {
+                    return FormCodec.decodeComponent(pair.substring(5));
+                }
+            }
+            throw new IllegalStateException("authorize redirected without a code: error in " + URI.create(location).getRawQuery().replaceAll("code=[^&]*", ""));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI baseUri() {
         return baseUri;
     }

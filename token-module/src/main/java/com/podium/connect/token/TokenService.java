@@ -1,0 +1,117 @@
+package com.podium.connect.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.podium.connect.token.crypto.TokenCodec;
+import com.podium.connect.token.endpoint.TokenEndpointClient;
+import com.podium.connect.token.refresh.RefreshCoordinator;
+import com.podium.connect.token.refresh.RefreshPolicy;
+import com.podium.connect.token.refresh.RefreshTrigger;
+import com.podium.connect.token.storage.TokenRow;
+import com.podium.connect.token.storage.TokenStore;
+
+/** The {@link Tokens} other modules get. */
+@Service
+class TokenService implements Tokens {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+
+    private final TokenStore store;
+    private final TokenCodec codec;
+    private final TokenEndpointClient endpoint;
+    private final RefreshCoordinator refresher;
+    private final RefreshPolicy policy;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TokenService(TokenStore store, TokenCodec codec, TokenEndpointClient endpoint, RefreshCoordinator refresher,
+            RefreshPolicy policy, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.codec = codec;
+        this.endpoint = endpoint;
+        this.refresher = refresher;
+        this.policy = policy;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public AccessToken getToken(String athleteId) {
+        TokenRow row = store.find(athleteId).orElseThrow(() -> new NoTokenStoredException(athleteId));
+        if (!row.refreshDue(clock.instant())) {
+            return codec.accessToken(row);
+        }
+        return refresher.refresh(athleteId, RefreshTrigger.DUE, null, null);
+    }
+
+    @Override
+    public AccessToken refreshRejected(String athleteId, AccessToken rejected) {
+        return refresher.refresh(athleteId, RefreshTrigger.REJECTED, rejected, null);
+    }
+
+    @Override
+    public TokenGrant exchangeAuthorizationCode(String code, String codeVerifier) {
+        return endpoint.exchange(code, codeVerifier);
+    }
+
+    @Override
+    public TokenStatus store(String athleteId, AccountRole role, TokenGrant grant) {
+        Instant refreshAt = policy.refreshAt(grant.issuedAt(), grant.expiresAt());
+        TokenRow row = transactions.execute(
+                tx -> store.replace(athleteId, role, codec.encrypt(athleteId, grant, refreshAt), clock.instant()));
+        log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("role", role)
+            .addKeyValue("expiresAt", grant.expiresAt()).addKeyValue("version", row.version())
+            .log("Stored TrainingPeaks tokens of athlete {} ({}), expiring {}", athleteId, role, grant.expiresAt());
+        return status(row);
+    }
+
+    @Override
+    public Optional<TokenStatus> status(String athleteId) {
+        return store.find(athleteId).map(TokenService::status);
+    }
+
+    @Override
+    public void disconnect(String athleteId) {
+        Optional<TokenRow> found = store.find(athleteId);
+        if (found.isEmpty()) {
+            return;
+        }
+        TokenRow row = found.get();
+        try {
+            endpoint.deauthorize(athleteId, codec.accessToken(row).value());
+        }
+        catch (TokenEndpointException e) {
+            // Best effort: the user asked to disconnect, so we forget the tokens whatever TrainingPeaks says.
+            log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("httpStatus", e.httpStatus())
+                .addKeyValue("errorCode", e.errorCode())
+                .log("Deauthorize at TrainingPeaks failed for athlete {}; deleting our tokens anyway: {}", athleteId,
+                        e.getMessage());
+        }
+        Instant now = clock.instant();
+        boolean deleted = Boolean.TRUE.equals(transactions.execute(tx -> {
+            boolean gone = store.delete(athleteId);
+            if (gone) {
+                events.publishEvent(TokenRevoked.of(athleteId, now, TokenRevoked.Reason.DISCONNECTED,
+                        "disconnected by the user"));
+            }
+            return gone;
+        }));
+        log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", deleted ? "disconnected" : "already_gone")
+            .log("Disconnected athlete {} from TrainingPeaks", athleteId);
+    }
+
+    private static TokenStatus status(TokenRow row) {
+        return new TokenStatus(row.athleteId(), row.role(), row.scope(), row.expiresAt(), row.refreshAt(),
+                row.version(), row.failureCount(), row.nextAttemptAt(), row.updatedAt());
+    }
+}

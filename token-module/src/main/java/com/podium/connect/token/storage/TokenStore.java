@@ -1,0 +1,231 @@
+package com.podium.connect.token.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.podium.connect.token.AccountRole;
+
+/**
+ * {@code oauth_tokens}, one row per account. Plain SQL on purpose: every write is a compare-and-set on
+ * {@code version} (fencing) or a lease claim, and those conditions are the point of this class.
+ * <p>
+ * Joins the caller's transaction; methods that change rows expect one.
+ */
+@Repository
+public class TokenStore {
+
+    private static final String COLUMNS = """
+            athlete_id, account_role, access_token, refresh_token, key_id, scope, issued_at, expires_at, refresh_at,
+            version, lease_owner, lease_until, failure_count, next_attempt_at, last_error_code, updated_at""";
+
+    private static final RowMapper<TokenRow> ROW = TokenStore::map;
+
+    private final JdbcClient jdbc;
+
+    public TokenStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<TokenRow> find(String athleteId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM oauth_tokens WHERE athlete_id = :athleteId")
+            .param("athleteId", athleteId)
+            .query(ROW)
+            .optional();
+    }
+
+    /**
+     * Inserts the account's tokens or replaces them (a re-authorization). The version still goes up, so a refresher
+     * that started before can no longer write its older result over the new grant.
+     */
+    public TokenRow replace(String athleteId, AccountRole role, EncryptedTokens tokens, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO oauth_tokens (athlete_id, account_role, access_token, refresh_token, key_id, scope,
+                                          issued_at, expires_at, refresh_at, version, created_at, updated_at)
+                VALUES (:athleteId, :role, :access, :refresh, :keyId, :scope, :issuedAt, :expiresAt, :refreshAt, 0,
+                        :now, :now)
+                ON CONFLICT (athlete_id) DO UPDATE SET
+                    account_role = EXCLUDED.account_role, access_token = EXCLUDED.access_token,
+                    refresh_token = EXCLUDED.refresh_token, key_id = EXCLUDED.key_id, scope = EXCLUDED.scope,
+                    issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at, refresh_at = EXCLUDED.refresh_at,
+                    version = oauth_tokens.version + 1, lease_owner = NULL, lease_until = NULL, failure_count = 0,
+                    next_attempt_at = NULL, last_error_code = NULL, updated_at = EXCLUDED.updated_at
+                RETURNING\s""" + COLUMNS)
+            .param("athleteId", athleteId)
+            .param("role", role.name())
+            .params(tokenParams(tokens))
+            .param("now", utc(now))
+            .query(ROW)
+            .single();
+    }
+
+    /**
+     * Claims the refresh lease unless another refresher holds a live one. The claim commits before any HTTP call,
+     * so no row lock or connection is held while TrainingPeaks answers.
+     *
+     * @return the row as claimed, or empty when the row is gone or leased by someone else
+     */
+    public Optional<TokenRow> claimLease(String athleteId, String owner, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until
+                WHERE athlete_id = :athleteId AND (lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)
+                RETURNING\s""" + COLUMNS)
+            .param("athleteId", athleteId)
+            .param("owner", owner)
+            .param("now", utc(now))
+            .param("until", utc(until))
+            .query(ROW)
+            .optional();
+    }
+
+    /**
+     * Claims the leases of up to {@code limit} due tokens at once for the background refresher. {@code SKIP LOCKED}
+     * lets several instances sweep side by side without waiting on, or claiming, each other's rows.
+     */
+    public List<String> claimDue(String owner, Instant now, Instant until, int limit) {
+        return jdbc.sql("""
+                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until
+                WHERE athlete_id IN (
+                    SELECT athlete_id FROM oauth_tokens
+                    WHERE refresh_at <= :now
+                      AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                      AND (lease_until IS NULL OR lease_until <= :now)
+                    ORDER BY refresh_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING athlete_id""")
+            .param("owner", owner)
+            .param("now", utc(now))
+            .param("until", utc(until))
+            .param("limit", limit)
+            .query(String.class)
+            .list();
+    }
+
+    /**
+     * Writes a refresh result if the row is still the version the refresher read and its lease is still ours.
+     * A refresher whose lease expired while a newer token was written gets empty and must discard its result.
+     *
+     * @return the new version, or empty when fenced off
+     */
+    public Optional<Long> writeRefreshed(String athleteId, long expectedVersion, String owner, EncryptedTokens tokens,
+            Instant now) {
+        return jdbc.sql("""
+                UPDATE oauth_tokens SET
+                    access_token = :access, refresh_token = COALESCE(:refresh, refresh_token), key_id = :keyId,
+                    scope = :scope, issued_at = :issuedAt, expires_at = :expiresAt, refresh_at = :refreshAt,
+                    version = version + 1, lease_owner = NULL, lease_until = NULL, failure_count = 0,
+                    next_attempt_at = NULL, last_error_code = NULL, updated_at = :now
+                WHERE athlete_id = :athleteId AND version = :version AND lease_owner = :owner
+                RETURNING version""")
+            .param("athleteId", athleteId)
+            .param("version", expectedVersion)
+            .param("owner", owner)
+            .params(tokenParams(tokens))
+            .param("now", utc(now))
+            .query(Long.class)
+            .optional();
+    }
+
+    /** Records a transient failure and its back-off, releasing the lease; fenced like a write. */
+    public boolean recordFailure(String athleteId, long expectedVersion, String owner, int failureCount,
+            Instant nextAttemptAt, String errorCode, Instant now) {
+        return jdbc.sql("""
+                UPDATE oauth_tokens SET failure_count = :failures, next_attempt_at = :nextAttemptAt,
+                    last_error_code = :errorCode, lease_owner = NULL, lease_until = NULL, updated_at = :now
+                WHERE athlete_id = :athleteId AND version = :version AND lease_owner = :owner""")
+            .param("athleteId", athleteId)
+            .param("version", expectedVersion)
+            .param("owner", owner)
+            .param("failures", failureCount)
+            .param("nextAttemptAt", utc(nextAttemptAt))
+            .param("errorCode", errorCode)
+            .param("now", utc(now))
+            .update() == 1;
+    }
+
+    public void releaseLease(String athleteId, String owner) {
+        jdbc.sql("UPDATE oauth_tokens SET lease_owner = NULL, lease_until = NULL WHERE athlete_id = :athleteId AND lease_owner = :owner")
+            .param("athleteId", athleteId)
+            .param("owner", owner)
+            .update();
+    }
+
+    /** Deletes the row only if it is still the version the caller judged: a rejected old refresh token never deletes a newer grant. */
+    public boolean deleteIfVersion(String athleteId, long expectedVersion) {
+        return jdbc.sql("DELETE FROM oauth_tokens WHERE athlete_id = :athleteId AND version = :version")
+            .param("athleteId", athleteId)
+            .param("version", expectedVersion)
+            .update() == 1;
+    }
+
+    /** Deletes whatever is stored: the user disconnected. */
+    public boolean delete(String athleteId) {
+        return jdbc.sql("DELETE FROM oauth_tokens WHERE athlete_id = :athleteId").param("athleteId", athleteId).update() == 1;
+    }
+
+    /** Rows whose ciphertexts were not made with {@code keyId}: what a key rotation still has to re-encrypt. */
+    public List<TokenRow> findEncryptedWithOtherKey(String keyId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM oauth_tokens WHERE key_id <> :keyId ORDER BY athlete_id LIMIT :limit")
+            .param("keyId", keyId)
+            .param("limit", limit)
+            .query(ROW)
+            .list();
+    }
+
+    /**
+     * Swaps ciphertexts for ones under another key, same plaintexts. Checks the version but does not bump it: a
+     * refresher that read this version may still write its (newer) tokens afterwards.
+     */
+    public boolean reEncrypt(String athleteId, long expectedVersion, byte[] access, byte[] refresh, String keyId) {
+        return jdbc.sql("""
+                UPDATE oauth_tokens SET access_token = :access, refresh_token = :refresh, key_id = :keyId
+                WHERE athlete_id = :athleteId AND version = :version""")
+            .param("athleteId", athleteId)
+            .param("version", expectedVersion)
+            .param("access", access)
+            .param("refresh", refresh)
+            .param("keyId", keyId)
+            .update() == 1;
+    }
+
+    private static Map<String, Object> tokenParams(EncryptedTokens tokens) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("access", tokens.accessToken());
+        params.put("refresh", tokens.refreshToken());
+        params.put("keyId", tokens.keyId());
+        params.put("scope", tokens.scope() == null ? "" : tokens.scope());
+        params.put("issuedAt", utc(tokens.issuedAt()));
+        params.put("expiresAt", utc(tokens.expiresAt()));
+        params.put("refreshAt", utc(tokens.refreshAt()));
+        return params;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static TokenRow map(ResultSet rs, int rowNum) throws SQLException {
+        return new TokenRow(rs.getString("athlete_id"), AccountRole.valueOf(rs.getString("account_role")),
+                rs.getBytes("access_token"), rs.getBytes("refresh_token"), rs.getString("key_id"),
+                rs.getString("scope"), instant(rs, "issued_at"), instant(rs, "expires_at"), instant(rs, "refresh_at"),
+                rs.getLong("version"), rs.getString("lease_owner"), instant(rs, "lease_until"),
+                rs.getInt("failure_count"), instant(rs, "next_attempt_at"), rs.getString("last_error_code"),
+                instant(rs, "updated_at"));
+    }
+}
