@@ -94,4 +94,18 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
         assertThat(revocations.isRevoked(other)).isFalse();
         assertThat(api.profile(other).id()).isPositive();
     }
+
+    @Test
+    void disconnectingThroughTheTokenModuleReachesTheClientOverKafka() throws Exception {
+        String athlete = connect(newAthleteId());
+        api.profile(athlete);
+
+        tokens.disconnect(athlete);
+        await("the token module's TokenRevoked to arrive from Kafka", () -> revocations.isRevoked(athlete));
+
+        assertThat(revocations.revocation(athlete)).hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("DISCONNECTED"));
+        int apiCalls = STAND_IN.apiCalls();
+        catchThrowableOfType(() -> api.profile(athlete), ReauthorizationRequiredException.class);
+        assertThat(STAND_IN.apiCalls()).isEqualTo(apiCalls);
+    }
 }

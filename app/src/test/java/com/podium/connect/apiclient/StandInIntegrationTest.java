@@ -2,12 +2,6 @@ package com.podium.connect.apiclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -66,15 +60,8 @@ public abstract class StandInIntegrationTest {
      * Connects the athlete as the auth module does: authorize at the stand-in (auto-approved), exchange the code, store
      * the grant and publish {@code AuthorizationCompleted} in one transaction.
      */
-    protected String connect(String athleteId) throws Exception {
-        String query = "response_type=code&client_id=" + TrainingPeaksStandIn.DEFAULT_CLIENT_ID + "&scope="
-                + URLEncoder.encode(SCOPES, StandardCharsets.UTF_8) + "&redirect_uri="
-                + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8) + "&state=test";
-        HttpResponse<Void> redirect = HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(STAND_IN.baseUri() + "/OAuth/Authorize?" + query)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+    protected String connect(String athleteId) {
+        String code = STAND_IN.authorizeAsBrowser(REDIRECT_URI, SCOPES);
         TokenGrant grant = tokens.exchangeAuthorizationCode(code, null);
         transactions.executeWithoutResult(tx -> {
             tokens.store(athleteId, AccountRole.ATHLETE, grant);
