@@ -1,0 +1,46 @@
+package com.podium.connect.apiclient;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the API client talks to TrainingPeaks ({@code podium.api.*}). The defaults suit production; nothing needs to be
+ * set.
+ *
+ * @param connectTimeout TCP connect timeout per call
+ * @param readTimeout how long one call may wait for the answer
+ * @param maxAttempts attempts per call for transient failures (429, 5xx, timeouts, connection errors), first included
+ * @param initialBackoff wait before the second attempt; doubles for every further attempt
+ * @param maxBackoff cap on any wait between attempts; a {@code Retry-After} longer than this fails the call at once
+ * @param cacheTtl how long profile, workouts and metrics answers are reused per athlete
+ * @param recentDays the "recent" window (today included) the dashboard shows and scheduled syncs refresh
+ * @param syncInterval how often a scheduled sync refreshes an athlete's recent data
+ */
+@ConfigurationProperties("podium.api")
+public record ApiClientProperties(
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("500ms") Duration initialBackoff,
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("60s") Duration cacheTtl,
+        @DefaultValue("14") int recentDays,
+        @DefaultValue("5m") Duration syncInterval) {
+
+    public ApiClientProperties {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("podium.api.max-attempts must be at least 1");
+        }
+        if (recentDays < 1 || recentDays > DateRange.MAX_DAYS + 1) {
+            throw new IllegalArgumentException("podium.api.recent-days must be between 1 and " + (DateRange.MAX_DAYS + 1));
+        }
+    }
+
+    /** The defaults, for code that builds the client without Spring. */
+    public static ApiClientProperties defaults() {
+        return new ApiClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(15), 3, Duration.ofMillis(500),
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 14, Duration.ofMinutes(5));
+    }
+}

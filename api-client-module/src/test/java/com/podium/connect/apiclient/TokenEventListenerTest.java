@@ -1,0 +1,131 @@
+package com.podium.connect.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.auth.AuthorizationCompleted;
+import com.podium.connect.token.TokenEvents;
+import com.podium.connect.token.TokenRefreshed;
+import com.podium.connect.token.TokenRevoked;
+import com.podium.connect.token.TrainingPeaksProperties;
+import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
+
+/** Token events as they come off Kafka (JSON string + type header) stop and resume the athlete's work. */
+class TokenEventListenerTest {
+
+    static final String ATHLETE = "athlete-7";
+
+    TrainingPeaksStandIn standIn;
+    StandInTokens tokens;
+    RevocationState revocations = new RevocationState();
+    ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    TrainingPeaksApi api;
+    SyncScheduler syncs;
+    TokenEventListener listener;
+
+    @BeforeEach
+    void start() {
+        standIn = TrainingPeaksStandIn.start(0);
+        tokens = new StandInTokens(standIn).connect(ATHLETE);
+        URI base = standIn.baseUri();
+        api = new TrainingPeaksApi(tokens, revocations, new TrainingPeaksProperties("id", "secret", base, base,
+                URI.create("http://localhost:8501/"), TrainingPeaksProperties.ClientAuthentication.CLIENT_SECRET_BASIC),
+                ApiClientProperties.defaults(), json, d -> { }, Clock.systemUTC());
+        syncs = new SyncScheduler(api, revocations);
+        listener = new TokenEventListener(revocations, api, syncs, json);
+    }
+
+    @AfterEach
+    void stop() {
+        syncs.destroy();
+        standIn.close();
+    }
+
+    ConsumerRecord<String, String> record(Object event) throws Exception {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(TokenEvents.TOPIC, 0, 0, ATHLETE,
+                json.writeValueAsString(event));
+        record.headers().add(TokenEvents.TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    @Test
+    void revocationBlocksCallsDropsTheCacheAndCancelsTheSync() throws Exception {
+        api.profile(ATHLETE);
+        syncs.schedule(ATHLETE, Duration.ofMinutes(5));
+        int getTokenCalls = tokens.getTokenCalls.get();
+        int apiCalls = standIn.apiCalls();
+
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, Instant.now(), TokenRevoked.Reason.REFRESH_REJECTED,
+                "invalid_grant")));
+
+        assertThat(revocations.isRevoked(ATHLETE)).isTrue();
+        assertThat(revocations.revocation(ATHLETE)).hasValueSatisfying(r -> {
+            assertThat(r.reason()).isEqualTo("REFRESH_REJECTED");
+            assertThat(r.detail()).isEqualTo("invalid_grant");
+        });
+        assertThat(api.hasCachedAnswers(ATHLETE)).isFalse();
+        assertThat(syncs.isScheduled(ATHLETE)).isFalse();
+        ReauthorizationRequiredException e = catchThrowableOfType(() -> api.profile(ATHLETE),
+                ReauthorizationRequiredException.class);
+        assertThat(e.reason()).isEqualTo("revoked: REFRESH_REJECTED");
+        catchThrowableOfType(() -> api.workout(ATHLETE, 1), ReauthorizationRequiredException.class);
+        catchThrowableOfType(() -> syncs.schedule(ATHLETE, Duration.ofMinutes(1)), ReauthorizationRequiredException.class);
+        assertThat(tokens.getTokenCalls).hasValue(getTokenCalls);
+        assertThat(standIn.apiCalls()).isEqualTo(apiCalls);
+    }
+
+    @Test
+    void authorizationCompletedLiftsTheBlock() throws Exception {
+        Instant now = Instant.now();
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now, TokenRevoked.Reason.DISCONNECTED, "user")));
+        listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now.plusSeconds(1), "ATHLETE",
+                StandInTokens.ALL_SCOPES, now.plusSeconds(3600))));
+
+        assertThat(revocations.isRevoked(ATHLETE)).isFalse();
+        assertThat(api.profile(ATHLETE).id()).isEqualTo(1001);
+    }
+
+    @Test
+    void aRedeliveredOrLateRevocationDoesNotUndoANewerAuthorization() throws Exception {
+        Instant now = Instant.now();
+        TokenRevoked revoked = TokenRevoked.of(ATHLETE, now, TokenRevoked.Reason.DISCONNECTED, "user");
+        listener.onTokenEvent(record(revoked));
+        listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now.plusSeconds(1), "ATHLETE", "s", now)));
+
+        listener.onTokenEvent(record(revoked)); // at-least-once: the same event again
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now.minusSeconds(5), TokenRevoked.Reason.DISCONNECTED,
+                "resubmitted late")));
+
+        assertThat(revocations.isRevoked(ATHLETE)).isFalse();
+    }
+
+    @Test
+    void otherAndUnreadableEventsChangeNothing() throws Exception {
+        listener.onTokenEvent(record(TokenRefreshed.of(ATHLETE, Instant.now(), "s", Instant.now(), false, 2)));
+        ConsumerRecord<String, String> garbage = new ConsumerRecord<>(TokenEvents.TOPIC, 0, 1, ATHLETE, "{not json");
+        garbage.headers().add(TokenEvents.TYPE_HEADER, "TokenRevoked".getBytes(StandardCharsets.UTF_8));
+        listener.onTokenEvent(garbage);
+
+        assertThat(revocations.isRevoked(ATHLETE)).isFalse();
+    }
+
+    @Test
+    void revocationOfOneAthleteLeavesOthersAlone() throws Exception {
+        tokens.connect("other");
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, Instant.now(), TokenRevoked.Reason.DISCONNECTED, "u")));
+
+        assertThat(api.profile("other").id()).isPositive();
+    }
+}

@@ -1,0 +1,111 @@
+package com.podium.connect.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.podium.connect.token.TokenRevoked;
+import com.podium.trainingpeaks.standin.Failure;
+
+/** The API client in the running application: real token module, real Kafka events, the stand-in as TrainingPeaks. */
+class ApiClientIntegrationTests extends StandInIntegrationTest {
+
+    @Autowired
+    TrainingPeaksApi api;
+
+    @Autowired
+    RevocationState revocations;
+
+    @Autowired
+    SyncScheduler syncs;
+
+    @Test
+    void typedAnswersWithTokensFromTheTokenModule() throws Exception {
+        String athlete = connect(newAthleteId());
+
+        assertThat(api.profile(athlete).id()).isPositive();
+        assertThat(api.workouts(athlete, api.recentRange())).hasSize(14);
+        assertThat(api.metrics(athlete, api.recentRange())).hasSize(14)
+            .allSatisfy(m -> assertThat(m.value("RestingHeartRate")).isPresent());
+    }
+
+    @Test
+    void aRejectedTokenIsRefreshedOnceByTheTokenModuleAndTheCallRetried() throws Exception {
+        String athlete = connect(newAthleteId());
+        int refreshes = STAND_IN.refreshCalls();
+        STAND_IN.failNextApiCalls(1, Failure.UNAUTHORIZED_401);
+
+        assertThat(api.workout(athlete, api.workouts(athlete, api.recentRange()).get(0).id()).description()).isNotBlank();
+
+        assertThat(STAND_IN.refreshCalls()).isEqualTo(refreshes + 1);
+    }
+
+    @Test
+    void aSecondRejectionAfterTheRefreshRequiresReauthorization() throws Exception {
+        String athlete = connect(newAthleteId());
+        int refreshes = STAND_IN.refreshCalls();
+        STAND_IN.failNextApiCalls(2, Failure.UNAUTHORIZED_401);
+
+        ReauthorizationRequiredException e = catchThrowableOfType(() -> api.profile(athlete),
+                ReauthorizationRequiredException.class);
+
+        assertThat(e.athleteId()).isEqualTo(athlete);
+        assertThat(STAND_IN.refreshCalls()).isEqualTo(refreshes + 1);
+    }
+
+    @Test
+    void aRevocationOnKafkaStopsAllWorkForTheAthleteUntilTheyAuthorizeAgain() throws Exception {
+        String athlete = connect(newAthleteId());
+        api.profile(athlete);
+        syncs.schedule(athlete, Duration.ofMinutes(5));
+        assertThat(api.hasCachedAnswers(athlete)).isTrue();
+
+        publishRevocation(athlete, TokenRevoked.Reason.REFRESH_REJECTED);
+        await("TokenRevoked to arrive from Kafka", () -> revocations.isRevoked(athlete));
+
+        int apiCalls = STAND_IN.apiCalls();
+        ReauthorizationRequiredException e = catchThrowableOfType(() -> api.profile(athlete),
+                ReauthorizationRequiredException.class);
+        assertThat(e.reason()).isEqualTo("revoked: REFRESH_REJECTED");
+        catchThrowableOfType(() -> api.metrics(athlete, api.recentRange()), ReauthorizationRequiredException.class);
+        assertThat(STAND_IN.apiCalls()).as("no HTTP call while revoked").isEqualTo(apiCalls);
+        assertThat(syncs.isScheduled(athlete)).isFalse();
+        assertThat(api.hasCachedAnswers(athlete)).isFalse();
+        assertThat(revocations.revocation(athlete)).hasValueSatisfying(r -> assertThat(r.detail()).isEqualTo("revoked by test"));
+
+        publishAuthorizationCompleted(athlete);
+        await("AuthorizationCompleted to arrive from Kafka", () -> !revocations.isRevoked(athlete));
+        assertThat(api.profile(athlete).id()).isPositive();
+        assertThat(STAND_IN.apiCalls()).isEqualTo(apiCalls + 1);
+    }
+
+    @Test
+    void aRevocationOfOneAthleteLeavesTheOthersWorking() throws Exception {
+        String revoked = connect(newAthleteId());
+        String other = connect(newAthleteId());
+
+        publishRevocation(revoked, TokenRevoked.Reason.DISCONNECTED);
+        await("TokenRevoked to arrive from Kafka", () -> revocations.isRevoked(revoked));
+
+        assertThat(revocations.isRevoked(other)).isFalse();
+        assertThat(api.profile(other).id()).isPositive();
+    }
+
+    @Test
+    void disconnectingThroughTheTokenModuleReachesTheClientOverKafka() throws Exception {
+        String athlete = connect(newAthleteId());
+        api.profile(athlete);
+
+        tokens.disconnect(athlete);
+        await("the token module's TokenRevoked to arrive from Kafka", () -> revocations.isRevoked(athlete));
+
+        assertThat(revocations.revocation(athlete)).hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("DISCONNECTED"));
+        int apiCalls = STAND_IN.apiCalls();
+        catchThrowableOfType(() -> api.profile(athlete), ReauthorizationRequiredException.class);
+        assertThat(STAND_IN.apiCalls()).isEqualTo(apiCalls);
+    }
+}

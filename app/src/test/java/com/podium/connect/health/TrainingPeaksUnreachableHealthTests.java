@@ -1,0 +1,32 @@
+package com.podium.connect.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+
+import com.podium.testsupport.IntegrationTest;
+
+/**
+ * With the test profile's TrainingPeaks addresses (127.0.0.1:9, a closed port) the trainingPeaks component is DOWN
+ * while Kafka stays UP. Plain {@code @IntegrationTest}: shares its context with the other default-configured tests.
+ */
+@IntegrationTest
+class TrainingPeaksUnreachableHealthTests {
+
+    @Autowired
+    HealthEndpoint health;
+
+    @Test
+    void trainingPeaksIsDownWhenNothingListensWhileKafkaIsUp() {
+        CompositeHealth all = (CompositeHealth) health.health();
+
+        assertThat(all.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(all.getComponents().get("trainingPeaks").getStatus()).isEqualTo(Status.DOWN);
+        assertThat(all.getComponents().get("kafka").getStatus()).isEqualTo(Status.UP);
+        assertThat(all.getComponents().get("db").getStatus()).isEqualTo(Status.UP);
+    }
+}
