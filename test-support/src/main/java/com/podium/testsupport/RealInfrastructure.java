@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -42,14 +45,22 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     public void initialize(ConfigurableApplicationContext context) {
         Endpoints e = endpoints();
         String trainingPeaks = SharedStandIn.get().baseUri().toString();
-        TestPropertyValues.of(
-                "spring.datasource.url=" + e.jdbcUrl(),
-                "spring.datasource.username=" + e.username(),
-                "spring.datasource.password=" + e.password(),
-                "spring.kafka.bootstrap-servers=" + e.kafkaBootstrapServers(),
-                "trainingpeaks.auth-base=" + trainingPeaks,
-                "trainingpeaks.api-base=" + trainingPeaks)
-            .applyTo(context);
+        MapPropertySource infrastructure = new MapPropertySource("realInfrastructure", Map.of(
+                "spring.datasource.url", e.jdbcUrl(),
+                "spring.datasource.username", e.username(),
+                "spring.datasource.password", e.password(),
+                "spring.kafka.bootstrap-servers", e.kafkaBootstrapServers(),
+                "trainingpeaks.auth-base", trainingPeaks,
+                "trainingpeaks.api-base", trainingPeaks));
+        // Above system properties, environment and the application's configuration; below a test's own inlined
+        // and dynamic properties, so a test can still point TrainingPeaks elsewhere (e.g. at a closed port).
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        if (sources.contains(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addBefore(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, infrastructure);
+        }
+        else {
+            sources.addFirst(infrastructure);
+        }
     }
 
     /** Starts the services on first use and returns their addresses. */

@@ -11,10 +11,9 @@ import org.springframework.boot.actuate.health.Status;
 import com.podium.testsupport.IntegrationTest;
 
 /**
- * With the test profile's TrainingPeaks addresses (127.0.0.1:9, a closed port) the trainingPeaks component is DOWN
- * while Kafka stays UP. Plain {@code @IntegrationTest}: shares its context with the other default-configured tests.
+ * With TrainingPeaks at a closed port (127.0.0.1:9) the trainingPeaks component is DOWN while Kafka stays UP.
  */
-@IntegrationTest
+@IntegrationTest(properties = { "trainingpeaks.auth-base=http://127.0.0.1:9", "trainingpeaks.api-base=http://127.0.0.1:9" })
 class TrainingPeaksUnreachableHealthTests {
 
     @Autowired
