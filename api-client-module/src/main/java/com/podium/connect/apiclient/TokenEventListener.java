@@ -106,6 +106,11 @@ class TokenEventListener implements ConsumerSeekAware {
         }
     }
 
+    /** Whether this instance has applied the event: lets tests wait for an event instead of racing it. */
+    synchronized boolean applied(UUID eventId) {
+        return seen.contains(eventId);
+    }
+
     private synchronized boolean isNew(UUID eventId, String athleteId, Instant occurredAt) {
         if (athleteId == null || (eventId != null && !seen.add(eventId))) {
             return false;

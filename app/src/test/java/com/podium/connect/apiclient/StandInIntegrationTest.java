@@ -52,6 +52,9 @@ public abstract class StandInIntegrationTest {
     @Autowired
     protected TransactionTemplate transactions;
 
+    @Autowired
+    TokenEventListener tokenEvents;
+
     protected static String newAthleteId() {
         return "athlete-" + UUID.randomUUID();
     }
@@ -60,14 +63,17 @@ public abstract class StandInIntegrationTest {
      * Connects the athlete as the auth module does: authorize at the stand-in (auto-approved), exchange the code, store
      * the grant and publish {@code AuthorizationCompleted} in one transaction.
      */
-    protected String connect(String athleteId) {
+    protected String connect(String athleteId) throws InterruptedException {
         String code = STAND_IN.authorizeAsBrowser(REDIRECT_URI, SCOPES);
         TokenGrant grant = tokens.exchangeAuthorizationCode(code, null);
+        AuthorizationCompleted completed = AuthorizationCompleted.of(athleteId, Instant.now(), "ATHLETE", grant.scope(),
+                grant.expiresAt());
         transactions.executeWithoutResult(tx -> {
             tokens.store(athleteId, AccountRole.ATHLETE, grant);
-            events.publishEvent(AuthorizationCompleted.of(athleteId, Instant.now(), "ATHLETE", grant.scope(),
-                    grant.expiresAt()));
+            events.publishEvent(completed);
         });
+        // The client forgets cached answers when the event arrives: wait for it, or it races the test's first call.
+        await("AuthorizationCompleted to arrive from Kafka", () -> tokenEvents.applied(completed.eventId()));
         return athleteId;
     }
 
