@@ -11,6 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,5 +94,63 @@ class EventsReachKafkaTests {
                 Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> committedMarker.equals(r.key())));
 
         assertThat(records).extracting(ConsumerRecord::key).contains(committedMarker).doesNotContain(athlete);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper springJson;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Autowired
+    CompletedEventPublications completed;
+
+    @Test
+    void anEventCommittedButNeverSentIsResubmittedAndReachesKafka() throws Exception {
+        // Learn how the registry records our externalizer from a normal publication.
+        String probe = "athlete-" + UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> events.publishEvent(
+                TokenRevoked.of(probe, Instant.now(), TokenRevoked.Reason.DISCONNECTED, "probe")));
+        KafkaTopicReader.readUntil(TokenEvents.TOPIC, Duration.ofSeconds(30),
+                read -> read.stream().anyMatch(r -> probe.equals(r.key())));
+        String listenerId = jdbc
+            .sql("SELECT listener_id FROM event_publication WHERE serialized_event LIKE ? AND listener_id LIKE ?")
+            .params("%" + probe + "%", "%" + KafkaEventExternalizer.class.getSimpleName() + "%")
+            .query(String.class).single();
+
+        // A crash between commit and send leaves exactly this behind: an incomplete publication.
+        String athlete = "athlete-" + UUID.randomUUID();
+        TokenRevoked lost = TokenRevoked.of(athlete, Instant.now(), TokenRevoked.Reason.REFRESH_REJECTED, "lost");
+        jdbc.sql("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date)
+                VALUES (?, ?, ?, ?, now() - interval '5 minutes')""")
+            .params(UUID.randomUUID(), listenerId, TokenRevoked.class.getName(), springJson.writeValueAsString(lost))
+            .update();
+
+        new EventPublicationMaintenance(incomplete, completed, Duration.ofMinutes(1), Duration.ofDays(7)).maintain();
+
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readUntil(TokenEvents.TOPIC,
+                Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> athlete.equals(r.key())));
+        ConsumerRecord<String, String> resent = records.stream().filter(r -> athlete.equals(r.key())).findFirst()
+            .orElseThrow(() -> new AssertionError("the incomplete publication was not resubmitted"));
+        assertThat(json.readTree(resent.value()).get("eventId").asText()).isEqualTo(lost.eventId().toString());
+        Await.until(() -> jdbc
+            .sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND listener_id = ? AND completion_date IS NULL")
+            .params("%" + athlete + "%", listenerId).query(Long.class).single() == 0, Duration.ofSeconds(10));
+    }
+
+    /** Polls a condition with a deadline. */
+    static final class Await {
+
+        static void until(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!condition.getAsBoolean()) {
+                assertThat(Instant.now()).as("condition not met within " + timeout).isBefore(deadline);
+                Thread.sleep(50);
+            }
+        }
     }
 }
