@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,8 +19,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +29,7 @@ import com.podium.connect.token.TokenRevoked;
 import com.podium.connect.token.TokenStatus;
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.trainingpeaks.standin.Failure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -47,18 +45,7 @@ class AuthorizationFlowTests {
     static final String ATHLETE_SCOPE = "athlete:profile metrics:read workouts:read workouts:details";
     static final String COACH_SCOPE = "coach:athletes metrics:read workouts:read workouts:details";
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
-
-    @DynamicPropertySource
-    static void pointAtStandIn(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
     @Autowired
     MockMvc mvc;

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
 /** A state outlives {@code podium.auth.state-ttl} (here one second): the callback is refused. */
@@ -23,24 +22,18 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @AutoConfigureMockMvc
 class ExpiredStateTests {
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
-
-    @DynamicPropertySource
-    static void pointAtStandIn(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     Tokens tokens;
+
+    @BeforeEach
+    void resetStandIn() {
+        standIn.reset();
+    }
 
     @Test
     void expiredStateIsRefusedAndChangesNothing() throws Exception {

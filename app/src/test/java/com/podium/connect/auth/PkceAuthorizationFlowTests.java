@@ -6,18 +6,16 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.SharedStandIn;
 import com.podium.trainingpeaks.standin.TokenRequest;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -26,18 +24,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @AutoConfigureMockMvc
 class PkceAuthorizationFlowTests {
 
-    static final TrainingPeaksStandIn standIn = TrainingPeaksStandIn.start(0);
-
-    @DynamicPropertySource
-    static void pointAtStandIn(DynamicPropertyRegistry registry) {
-        registry.add("trainingpeaks.auth-base", () -> standIn.baseUri().toString());
-        registry.add("trainingpeaks.api-base", () -> standIn.baseUri().toString());
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
     @Autowired
     MockMvc mvc;
