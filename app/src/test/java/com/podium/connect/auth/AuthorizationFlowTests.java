@@ -289,9 +289,7 @@ class AuthorizationFlowTests {
         Browser browser = new Browser(mvc);
         browser.connect(athlete, "athlete");
 
-        MockHttpServletResponse response = browser.send(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connect/disconnect")
-                    .param("athleteId", athlete));
+        MockHttpServletResponse response = browser.pressDisconnect(athlete);
 
         assertThat(response.getStatus()).isEqualTo(303);
         assertThat(tokens.status(athlete)).isEmpty();
@@ -301,6 +299,30 @@ class AuthorizationFlowTests {
         assertThat(connections.reauthorizationPrompt(athlete)).isEmpty();
         assertThat(browser.open("/connect?athleteId=" + athlete).getContentAsString())
             .contains("data-state=\"NOT_CONNECTED\"");
+    }
+
+    @Test
+    void formsPostedFromAnotherSiteOrWithoutTheConnectPageAreRefused() throws Exception {
+        Browser victim = new Browser(mvc);
+        victim.connect(athlete, "athlete");
+        standIn.resetCounters();
+        String victimsToken = victim.openConnectPage(athlete);
+
+        // A cross-site form: no SameSite=Lax cookie comes along, whatever token it guesses or copies.
+        MockHttpServletResponse disconnect = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connect/disconnect")
+                    .param("athleteId", athlete).param("formToken", victimsToken))
+            .andReturn().getResponse();
+        // The right cookie with a wrong token: not our page.
+        MockHttpServletResponse start = victim.send(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connect/start")
+                    .param("athleteId", athlete).param("role", "athlete").param("formToken", "forged"));
+
+        assertThat(disconnect.getStatus()).isEqualTo(403);
+        assertThat(start.getStatus()).isEqualTo(403);
+        assertThat(start.getContentAsString()).contains("did not come from the connect page");
+        assertThat(tokens.status(athlete)).as("still connected").isPresent();
+        assertThat(standIn.deauthorizeCalls()).isZero();
     }
 
     @Test

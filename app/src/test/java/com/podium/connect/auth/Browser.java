@@ -1,5 +1,8 @@
 package com.podium.connect.auth;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -9,6 +12,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 final class Browser {
 
     static final String BINDING_COOKIE = "podium_oauth_browser";
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     private final MockMvc app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -36,14 +41,25 @@ final class Browser {
         this.app = app;
     }
 
-    /** Presses "Start OAuth flow"; returns the app's answer (a 303 to TrainingPeaks when all is well). */
+    /** Opens the connect page and presses "Start OAuth flow"; returns the app's answer (a 303 to TrainingPeaks when all is well). */
     MockHttpServletResponse pressStart(String athleteId, String role) throws Exception {
-        MockHttpServletResponse response = send(post("/connect/start").param("athleteId", athleteId).param("role", role));
-        String setCookie = response.getHeader("Set-Cookie");
-        if (setCookie != null && setCookie.startsWith(BINDING_COOKIE + "=")) {
-            bindingCookie = setCookie.substring(BINDING_COOKIE.length() + 1, setCookie.indexOf(';'));
-        }
-        return response;
+        return send(post("/connect/start").param("athleteId", athleteId).param("role", role)
+            .param("formToken", openConnectPage(athleteId)));
+    }
+
+    /** Opens the connect page and presses "Disconnect". */
+    MockHttpServletResponse pressDisconnect(String athleteId) throws Exception {
+        return send(post("/connect/disconnect").param("athleteId", athleteId).param("formToken", openConnectPage(athleteId)));
+    }
+
+    /**
+     * Loads the connect page as the browser would, keeping its cookie; returns the form token the page carries, or
+     * an empty one when the page has no forms (an invalid account id).
+     */
+    String openConnectPage(String athleteId) throws Exception {
+        MockHttpServletResponse page = open("/connect?athleteId=" + URLEncoder.encode(athleteId, StandardCharsets.UTF_8));
+        Matcher token = FORM_TOKEN.matcher(page.getContentAsString());
+        return token.find() ? token.group(1) : "";
     }
 
     /** The TrainingPeaks authorize URL the app sent the browser to. */
@@ -83,7 +99,12 @@ final class Browser {
         if (bindingCookie != null) {
             request.cookie(new Cookie(BINDING_COOKIE, bindingCookie));
         }
-        return app.perform(request).andReturn().getResponse();
+        MockHttpServletResponse response = app.perform(request).andReturn().getResponse();
+        String setCookie = response.getHeader("Set-Cookie");
+        if (setCookie != null && setCookie.startsWith(BINDING_COOKIE + "=")) {
+            bindingCookie = setCookie.substring(BINDING_COOKIE.length() + 1, setCookie.indexOf(';'));
+        }
+        return response;
     }
 
     static Map<String, String> query(URI url) {

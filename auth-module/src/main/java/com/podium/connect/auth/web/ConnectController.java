@@ -43,30 +43,39 @@ class ConnectController {
     }
 
     @GetMapping("/connect")
-    ResponseEntity<String> connectPage(@RequestParam(required = false) String athleteId) {
+    ResponseEntity<String> connectPage(@RequestParam(required = false) String athleteId,
+            @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
         if (athleteId == null || athleteId.isEmpty()) {
             return html(HttpStatus.OK, Pages.landing());
         }
         if (!AthleteIds.isValid(athleteId)) {
             return invalidAthleteId();
         }
-        return html(HttpStatus.OK, Pages.connect(connections.connectionStatus(athleteId)));
+        String binding = BrowserBinding.parse(bindingCookie).orElseGet(BrowserBinding::newId);
+        return ResponseEntity.status(HttpStatus.OK)
+            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            .cacheControl(CacheControl.noStore())
+            .header(HttpHeaders.SET_COOKIE, BrowserBinding.cookie(binding, secureCookies).toString())
+            .body(Pages.connect(connections.connectionStatus(athleteId), BrowserBinding.formToken(binding)));
     }
 
     /** Both "Start OAuth flow" and "Re-authorize" land here: a re-authorization is a new flow. */
     @PostMapping("/connect/start")
     ResponseEntity<String> start(@RequestParam(required = false) String athleteId,
-            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String formToken,
             @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
         if (!AthleteIds.isValid(athleteId)) {
             return invalidAthleteId();
+        }
+        if (!BrowserBinding.acceptsFormToken(BrowserBinding.parse(bindingCookie), formToken)) {
+            return foreignForm("start", athleteId);
         }
         AccountRole accountRole = parseRole(role);
         if (accountRole == null) {
             return html(HttpStatus.BAD_REQUEST,
                     Pages.error("Choose a role", "Choose Athlete or Coach to connect.", athleteId));
         }
-        String binding = BrowserBinding.parse(bindingCookie).orElseGet(BrowserBinding::newId);
+        String binding = BrowserBinding.parse(bindingCookie).orElseThrow();
         URI authorizationUrl = starter.start(athleteId, accountRole, binding);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
             .location(authorizationUrl)
@@ -76,9 +85,14 @@ class ConnectController {
     }
 
     @PostMapping("/connect/disconnect")
-    ResponseEntity<String> disconnect(@RequestParam(required = false) String athleteId) {
+    ResponseEntity<String> disconnect(@RequestParam(required = false) String athleteId,
+            @RequestParam(required = false) String formToken,
+            @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
         if (!AthleteIds.isValid(athleteId)) {
             return invalidAthleteId();
+        }
+        if (!BrowserBinding.acceptsFormToken(BrowserBinding.parse(bindingCookie), formToken)) {
+            return foreignForm("disconnect", athleteId);
         }
         try {
             tokens.disconnect(athleteId);
@@ -90,6 +104,14 @@ class ConnectController {
         }
         log.info("oauth_disconnect outcome=done athleteId={}", athleteId);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(Pages.connectPath(athleteId))).build();
+    }
+
+    /** A POST that did not come from our connect page in this browser (cross-site, or a stale page). */
+    private static ResponseEntity<String> foreignForm(String action, String athleteId) {
+        log.warn("connect_form_rejected action={} athleteId={} reason=form_token", action, athleteId);
+        return html(HttpStatus.FORBIDDEN, Pages.error("Please use the connect page",
+                "This request did not come from the connect page in this browser. Open the connect page again and use its buttons.",
+                athleteId));
     }
 
     private static AccountRole parseRole(String role) {

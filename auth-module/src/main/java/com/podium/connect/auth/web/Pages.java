@@ -26,7 +26,7 @@ final class Pages {
                 </form>""");
     }
 
-    static String connect(ConnectionStatus status) {
+    static String connect(ConnectionStatus status, String formToken) {
         String athleteId = status.athleteId();
         AccountRole role = status.tokenStatus().map(TokenStatus::role).orElse(AccountRole.ATHLETE);
         return page("Connect TrainingPeaks", """
@@ -34,6 +34,7 @@ final class Pages {
                 %s
                 <form method="post" action="/connect/start">
                   <input type="hidden" name="athleteId" value="%s">
+                  <input type="hidden" name="formToken" value="%s">
                   <fieldset><legend>Connect as</legend>
                     <label><input type="radio" name="role" value="athlete"%s> Athlete</label>
                     <label><input type="radio" name="role" value="coach"%s> Coach</label>
@@ -43,10 +44,11 @@ final class Pages {
                 </form>
                 <form method="post" action="/connect/disconnect">
                   <input type="hidden" name="athleteId" value="%s">
+                  <input type="hidden" name="formToken" value="%s">
                   <button type="submit">Disconnect</button>
-                </form>""".formatted(text(athleteId), statusBlock(status), text(athleteId),
+                </form>""".formatted(text(athleteId), statusBlock(status), text(athleteId), text(formToken),
                 role == AccountRole.ATHLETE ? " checked" : "", role == AccountRole.COACH ? " checked" : "",
-                text(athleteId)));
+                text(athleteId), text(formToken)));
     }
 
     private static String statusBlock(ConnectionStatus status) {

@@ -20,7 +20,7 @@ class PagesTest {
     void connectedPageShowsRoleScopeAndExpiry() {
         Instant expiresAt = Instant.parse("2026-01-01T11:00:00Z");
         String html = Pages.connect(ConnectionStatus.connected(new TokenStatus("a-42", AccountRole.COACH,
-                "coach:athletes metrics:read", expiresAt, expiresAt, 1, 0, null, expiresAt)));
+                "coach:athletes metrics:read", expiresAt, expiresAt, 1, 0, null, expiresAt)), "form-token-1");
 
         assertThat(html).contains("data-state=\"CONNECTED\"", "<h2>Connected</h2>", "COACH", "coach:athletes metrics:read",
                 "2026-01-01T11:00:00Z", "Start OAuth flow", "Re-authorize", "Disconnect")
@@ -30,7 +30,7 @@ class PagesTest {
     @Test
     void reauthorizationPageShowsTheReasonAndEscapesTheDetail() {
         String html = Pages.connect(ConnectionStatus.reauthorizationNeeded(new ReauthorizationPrompt("a-42",
-                TokenRevoked.Reason.REFRESH_REJECTED, HOSTILE, Instant.parse("2026-01-01T11:00:00Z"))));
+                TokenRevoked.Reason.REFRESH_REJECTED, HOSTILE, Instant.parse("2026-01-01T11:00:00Z"))), "form-token-1");
 
         assertThat(html).contains("Re-authorization needed", "REFRESH_REJECTED", "&lt;script&gt;")
             .doesNotContain(HOSTILE);
@@ -38,7 +38,8 @@ class PagesTest {
 
     @Test
     void notConnectedPage() {
-        assertThat(Pages.connect(ConnectionStatus.notConnected("a-42"))).contains("Not connected", "a-42");
+        assertThat(Pages.connect(ConnectionStatus.notConnected("a-42"), "form-token-1")).contains("Not connected", "a-42",
+                "name=\"formToken\" value=\"form-token-1\"");
     }
 
     @Test
