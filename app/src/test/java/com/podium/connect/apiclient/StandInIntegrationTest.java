@@ -55,6 +55,9 @@ public abstract class StandInIntegrationTest {
     @Autowired
     TokenEventListener tokenEvents;
 
+    @Autowired
+    RevocationState revocationState;
+
     protected static String newAthleteId() {
         return "athlete-" + UUID.randomUUID();
     }
@@ -86,6 +89,11 @@ public abstract class StandInIntegrationTest {
     protected void publishAuthorizationCompleted(String athleteId) {
         transactions.executeWithoutResult(tx -> events.publishEvent(AuthorizationCompleted.of(athleteId, Instant.now(),
                 "ATHLETE", SCOPES, Instant.now().plusSeconds(3600))));
+    }
+
+    /** What a restarted instance's API client knows of earlier revocations: nothing (its state is in memory). */
+    protected void forgetRevocationsAsAfterARestart(String athleteId) {
+        revocationState.lift(athleteId);
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -14,10 +14,15 @@ import com.podium.connect.apiclient.RevocationState;
 import com.podium.connect.apiclient.StandInIntegrationTest;
 import com.podium.connect.apiclient.SyncScheduler;
 import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.auth.ConnectionPrompts;
 import com.podium.connect.token.TokenRevoked;
 
 /** The dashboard page rendered by the running application against the stand-in. */
 class DashboardIntegrationTests extends StandInIntegrationTest {
+
+    @Autowired
+    ConnectionPrompts prompts;
+
 
     @Autowired
     MockMvc mvc;
@@ -82,6 +87,21 @@ class DashboardIntegrationTests extends StandInIntegrationTest {
         publishAuthorizationCompleted(athlete);
         await("AuthorizationCompleted to arrive from Kafka", () -> !revocations.isRevoked(athlete));
         assertThat(html(page("/dashboard/" + athlete))).doesNotContain("Re-authorize").contains("id=\"workouts\"");
+    }
+
+    @Test
+    void afterARestartTheRevocationRecordedByTheAuthModuleStillShowsThePrompt() throws Exception {
+        String athlete = connect(newAthleteId());
+        publishRevocation(athlete, TokenRevoked.Reason.REFRESH_REJECTED);
+        await("the auth module to record the revocation", () -> prompts.reauthorizationPrompt(athlete).isPresent());
+        await("TokenRevoked to arrive from Kafka", () -> revocations.isRevoked(athlete));
+        forgetRevocationsAsAfterARestart(athlete);
+        int apiCalls = STAND_IN.apiCalls();
+
+        String html = html(page("/dashboard/" + athlete));
+
+        assertThat(html).contains("Re-authorize TrainingPeaks").contains("REFRESH_REJECTED");
+        assertThat(STAND_IN.apiCalls()).isEqualTo(apiCalls);
     }
 
     @Test
