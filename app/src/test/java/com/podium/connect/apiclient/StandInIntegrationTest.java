@@ -2,6 +2,7 @@ package com.podium.connect.apiclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.podium.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -97,10 +98,6 @@ public abstract class StandInIntegrationTest {
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 15 s for: " + what).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Poll.until(what, Duration.ofSeconds(15), condition);
     }
 }

@@ -1,5 +1,6 @@
 package com.podium.connect.audit;
 
+import com.podium.testsupport.Poll;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +41,7 @@ final class RawTokenEvents implements AutoCloseable {
 
     /** Polls {@code condition} until it holds or {@code timeout} passes; fails with {@code what} otherwise. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Poll.until(what, timeout, condition);
     }
 
     @Override

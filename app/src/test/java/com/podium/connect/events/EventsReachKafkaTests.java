@@ -2,6 +2,7 @@ package com.podium.connect.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.podium.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,20 +138,8 @@ class EventsReachKafkaTests {
         ConsumerRecord<String, String> resent = records.stream().filter(r -> athlete.equals(r.key())).findFirst()
             .orElseThrow(() -> new AssertionError("the incomplete publication was not resubmitted"));
         assertThat(json.readTree(resent.value()).get("eventId").asText()).isEqualTo(lost.eventId().toString());
-        Await.until(() -> jdbc
+        Poll.until("the resubmitted publication to complete", Duration.ofSeconds(10), () -> jdbc
             .sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND listener_id = ? AND completion_date IS NULL")
-            .params("%" + athlete + "%", listenerId).query(Long.class).single() == 0, Duration.ofSeconds(10));
-    }
-
-    /** Polls a condition with a deadline. */
-    static final class Await {
-
-        static void until(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (!condition.getAsBoolean()) {
-                assertThat(Instant.now()).as("condition not met within " + timeout).isBefore(deadline);
-                Thread.sleep(50);
-            }
-        }
+            .params("%" + athlete + "%", listenerId).query(Long.class).single() == 0);
     }
 }

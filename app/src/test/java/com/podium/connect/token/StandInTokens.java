@@ -1,5 +1,6 @@
 package com.podium.connect.token;
 
+import com.podium.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,19 +41,7 @@ final class StandInTokens {
     }
 
     static void await(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(25);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Poll.until("the condition", timeout, condition);
     }
 
     /** The athlete's events on the topic, in order, once at least {@code count} arrived. */

@@ -198,7 +198,7 @@ public class RefreshCoordinator {
             log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "fenced")
                 .addKeyValue("readVersion", row.version())
                 .log("Refresh result for athlete {} discarded: the row changed while we refreshed", athleteId);
-            return store.find(athleteId).map(codec::accessToken).orElseThrow(() -> new NoTokenStoredException(athleteId));
+            return currentToken(athleteId);
         }
         log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", recovered ? "recovered" : "refreshed")
             .addKeyValue("httpStatus", 200).addKeyValue("expiresAt", grant.expiresAt()).addKeyValue("now", now)
@@ -231,7 +231,7 @@ public class RefreshCoordinator {
             logFailure(athleteId, failure, attempt, deleted ? "revoked" : "fenced", null, row, now);
             if (!deleted) {
                 // A newer grant replaced the row while we refreshed: our refresh token was simply outdated.
-                return store.find(athleteId).map(codec::accessToken).orElseThrow(() -> new NoTokenStoredException(athleteId));
+                return currentToken(athleteId);
             }
             throw failure;
         }
@@ -247,6 +247,11 @@ public class RefreshCoordinator {
             return codec.accessToken(row);
         }
         throw failure;
+    }
+
+    /** Whatever is stored now: after being fenced off, the newer grant that won. */
+    private AccessToken currentToken(String athleteId) {
+        return store.find(athleteId).map(codec::accessToken).orElseThrow(() -> new NoTokenStoredException(athleteId));
     }
 
     private static String describe(TokenEndpointException failure, int attempt) {
