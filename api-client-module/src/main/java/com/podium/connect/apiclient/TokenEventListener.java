@@ -33,8 +33,9 @@ import com.podium.connect.token.TokenRevoked;
  * while partitions are still being assigned at start-up) it seeks to the instance's start time. Events from before
  * the start are not needed: a revoked athlete has no stored token, so calls fail with "not connected" anyway.
  * <p>
- * Delivery is at least once and a resubmitted event may come late, so events are de-duplicated on {@code eventId}
- * and an event older than the last one applied for the athlete is ignored.
+ * Delivery is at least once, so events are de-duplicated on {@code eventId}, and applied in the athlete's
+ * {@code sequence} order: an event whose sequence is not above the last one applied for the athlete is a stale copy
+ * and ignored. The sequence follows commit order, so unlike timestamps it cannot be fooled by two instances' clocks.
  */
 @Component
 class TokenEventListener implements ConsumerSeekAware {
@@ -50,7 +51,7 @@ class TokenEventListener implements ConsumerSeekAware {
     private final ObjectMapper json;
     private final Instant startedAt;
     private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
-    private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastApplied = new ConcurrentHashMap<>();
     private final Set<UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
@@ -88,7 +89,7 @@ class TokenEventListener implements ConsumerSeekAware {
     }
 
     void revoked(TokenRevoked event) {
-        if (isNew(event.eventId(), event.athleteId(), event.occurredAt())) {
+        if (isNew(event.eventId(), event.athleteId(), event.sequence())) {
             String reason = event.reason() == null ? "UNKNOWN" : event.reason().name();
             revocations.revoke(event.athleteId(), new RevocationState.Revocation(reason, event.detail(), event.occurredAt()));
             api.forget(event.athleteId());
@@ -99,7 +100,7 @@ class TokenEventListener implements ConsumerSeekAware {
     }
 
     void authorized(AuthorizationCompleted event) {
-        if (isNew(event.eventId(), event.athleteId(), event.occurredAt())) {
+        if (isNew(event.eventId(), event.athleteId(), event.sequence())) {
             revocations.lift(event.athleteId());
             api.forget(event.athleteId()); // possibly another TrainingPeaks account now
             log.info("Athlete {} authorized TrainingPeaks: calls allowed again", event.athleteId());
@@ -111,18 +112,20 @@ class TokenEventListener implements ConsumerSeekAware {
         return seen.contains(eventId);
     }
 
-    private synchronized boolean isNew(UUID eventId, String athleteId, Instant occurredAt) {
+    private synchronized boolean isNew(UUID eventId, String athleteId, long sequence) {
         if (athleteId == null || (eventId != null && !seen.add(eventId))) {
             return false;
         }
-        Instant last = lastApplied.get(athleteId);
-        if (last != null && occurredAt != null && occurredAt.isBefore(last)) {
-            log.info("Ignoring a late event {} for athlete {}: a newer one was applied", eventId, athleteId);
+        if (sequence == TokenEvents.UNSEQUENCED) {
+            return true; // schemaVersion 1: no order to check
+        }
+        Long last = lastApplied.get(athleteId);
+        if (last != null && sequence <= last) {
+            log.info("Ignoring stale event {} (sequence {}) for athlete {}: sequence {} was applied", eventId, sequence,
+                    athleteId, last);
             return false;
         }
-        if (occurredAt != null) {
-            lastApplied.put(athleteId, occurredAt);
-        }
+        lastApplied.put(athleteId, sequence);
         return true;
     }
 

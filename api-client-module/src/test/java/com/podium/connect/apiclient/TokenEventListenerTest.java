@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podium.connect.auth.AuthorizationCompleted;
 import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.TokenRefreshed;
@@ -54,8 +55,15 @@ class TokenEventListenerTest {
     }
 
     ConsumerRecord<String, String> record(Object event) throws Exception {
+        return record(event, TokenEvents.UNSEQUENCED);
+    }
+
+    /** As the outbox sends it: the record's JSON with the athlete's sequence number set. */
+    ConsumerRecord<String, String> record(Object event, long sequence) throws Exception {
+        ObjectNode value = json.valueToTree(event);
+        value.put(TokenEvents.SEQUENCE, sequence);
         ConsumerRecord<String, String> record = new ConsumerRecord<>(TokenEvents.TOPIC, 0, 0, ATHLETE,
-                json.writeValueAsString(event));
+                value.toString());
         record.headers().add(TokenEvents.TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -98,17 +106,29 @@ class TokenEventListenerTest {
     }
 
     @Test
-    void aRedeliveredOrLateRevocationDoesNotUndoANewerAuthorization() throws Exception {
+    void aRedeliveredOrStaleRevocationDoesNotUndoANewerAuthorization() throws Exception {
         Instant now = Instant.now();
         TokenRevoked revoked = TokenRevoked.of(ATHLETE, now, TokenRevoked.Reason.DISCONNECTED, "user");
-        listener.onTokenEvent(record(revoked));
-        listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now.plusSeconds(1), "ATHLETE", "s", now)));
+        listener.onTokenEvent(record(revoked, 1));
+        listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now.plusSeconds(1), "ATHLETE", "s", now), 2));
 
-        listener.onTokenEvent(record(revoked)); // at-least-once: the same event again
-        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now.minusSeconds(5), TokenRevoked.Reason.DISCONNECTED,
-                "resubmitted late")));
+        listener.onTokenEvent(record(revoked, 1)); // at-least-once: the same event again
+        // A stale copy under another id, stamped later by a clock running ahead: the sequence decides, not the clock.
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now.plusSeconds(60), TokenRevoked.Reason.DISCONNECTED,
+                "stale"), 2));
 
         assertThat(revocations.isRevoked(ATHLETE)).isFalse();
+    }
+
+    @Test
+    void aNewerEventAppliesEvenWhenItsClockIsBehind() throws Exception {
+        Instant now = Instant.now();
+        listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now, "ATHLETE", "s", now), 4));
+        // Committed later on another instance whose clock is 5 s behind.
+        listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now.minusSeconds(5), TokenRevoked.Reason.DISCONNECTED,
+                "user"), 5));
+
+        assertThat(revocations.isRevoked(ATHLETE)).isTrue();
     }
 
     @Test

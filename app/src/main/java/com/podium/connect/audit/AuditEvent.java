@@ -38,6 +38,10 @@ class AuditEvent {
     @Column(name = "schema_version")
     private int schemaVersion;
 
+    /** The athlete's event number; null for events from before schemaVersion 2. */
+    @Column(name = "sequence")
+    private Long sequence;
+
     @Column(name = "occurred_at")
     private Instant occurredAt;
 
@@ -75,6 +79,10 @@ class AuditEvent {
 
     int schemaVersion() {
         return schemaVersion;
+    }
+
+    Long sequence() {
+        return sequence;
     }
 
     Instant occurredAt() {

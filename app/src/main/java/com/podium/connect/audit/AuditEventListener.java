@@ -53,7 +53,7 @@ class AuditEventListener {
                     event.eventId(), event.eventType(), event.topic(), event.partition(), event.offset(), redacted);
         }
         int stored = auditLog.append(event.eventId(), event.athleteId(), event.eventType(), event.schemaVersion(),
-                event.occurredAt(), event.payload().toString(), event.topic(), event.partition(), event.offset(),
+                event.sequence(), event.occurredAt(), event.payload().toString(), event.topic(), event.partition(), event.offset(),
                 clock.instant());
         if (stored == 0) {
             log.debug("Event {} already audited; redelivery at {} partition {} offset {} ignored", event.eventId(),

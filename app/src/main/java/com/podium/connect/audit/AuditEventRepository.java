@@ -21,23 +21,27 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     @Transactional
     @Modifying
     @Query(nativeQuery = true, value = """
-            INSERT INTO audit_events (event_id, athlete_id, event_type, schema_version, occurred_at, payload,
-                                      kafka_topic, kafka_partition, kafka_offset, received_at)
-            VALUES (:eventId, :athleteId, :eventType, :schemaVersion, :occurredAt, CAST(:payload AS jsonb),
+            INSERT INTO audit_events (event_id, athlete_id, event_type, schema_version, sequence, occurred_at,
+                                      payload, kafka_topic, kafka_partition, kafka_offset, received_at)
+            VALUES (:eventId, :athleteId, :eventType, :schemaVersion, :sequence, :occurredAt, CAST(:payload AS jsonb),
                     :topic, :partition, :offset, :receivedAt)
             ON CONFLICT (event_id) DO NOTHING
             """)
     int append(@Param("eventId") UUID eventId, @Param("athleteId") String athleteId,
             @Param("eventType") String eventType, @Param("schemaVersion") int schemaVersion,
-            @Param("occurredAt") Instant occurredAt, @Param("payload") String payload, @Param("topic") String topic,
+            @Param("sequence") Long sequence, @Param("occurredAt") Instant occurredAt, @Param("payload") String payload, @Param("topic") String topic,
             @Param("partition") int partition, @Param("offset") long offset, @Param("receivedAt") Instant receivedAt);
 
-    /** One athlete's events with from <= occurred_at < to, in the order they happened. */
+    /**
+     * One athlete's events with from <= occurred_at < to, in the order they happened: by the athlete's sequence
+     * (commit order), events from before sequences existed first, by time.
+     */
     @Transactional(readOnly = true)
     @Query("""
             select e from AuditEvent e
             where e.athleteId = :athleteId and e.occurredAt >= :from and e.occurredAt < :to
-            order by e.occurredAt, e.kafkaPartition, e.kafkaOffset
+            order by case when e.sequence is null then 0 else 1 end, e.sequence, e.occurredAt, e.kafkaPartition,
+                     e.kafkaOffset
             """)
     List<AuditEvent> findForAthlete(@Param("athleteId") String athleteId, @Param("from") Instant from,
             @Param("to") Instant to, Limit limit);

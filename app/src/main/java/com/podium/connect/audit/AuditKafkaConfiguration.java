@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +22,8 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.podium.connect.events.EventsProperties;
 
 /**
  * The audit consumer's own Kafka setup, independent of Boot's defaults other consumers may rely on:
@@ -72,7 +73,7 @@ class AuditKafkaConfiguration {
     }
 
     @Bean
-    NewTopic auditDeadLetterTopic(AuditProperties audit, @Value("${podium.events.partitions:3}") int partitions) {
-        return TopicBuilder.name(audit.deadLetterTopic()).partitions(partitions).build();
+    NewTopic auditDeadLetterTopic(AuditProperties audit, EventsProperties events) {
+        return TopicBuilder.name(audit.deadLetterTopic()).partitions(events.partitions()).build();
     }
 }

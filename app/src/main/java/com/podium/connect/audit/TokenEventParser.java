@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,9 @@ import com.podium.connect.token.TokenEvents;
 
 /**
  * Reads a token-events record into a {@link ReceivedEvent}: the type from the {@code podium-event-type} header,
- * the envelope fields (eventId, schemaVersion, athleteId, occurredAt) from the JSON value. Any other field is kept
- * as received, so event types added later are audited too.
+ * the envelope fields (eventId, schemaVersion, athleteId, sequence, occurredAt) from the JSON value. Any other
+ * field is kept as received. A type the topic does not carry ({@link TokenEvents#TYPES}) is malformed: it goes to
+ * the dead-letter topic rather than into the audit log.
  */
 @Component
 class TokenEventParser {
@@ -44,8 +46,8 @@ class TokenEventParser {
         if (version == null || !version.canConvertToInt()) {
             throw new MalformedEventException("schemaVersion missing or not an integer");
         }
-        return new ReceivedEvent(eventId, athleteId, eventType, version.intValue(), instant(body, "occurredAt"), body,
-                record.topic(), record.partition(), record.offset());
+        return new ReceivedEvent(eventId, athleteId, eventType, version.intValue(), sequence(body),
+                instant(body, "occurredAt"), body, record.topic(), record.partition(), record.offset());
     }
 
     private static String eventType(ConsumerRecord<String, String> record) {
@@ -55,6 +57,11 @@ class TokenEventParser {
         if (type.isEmpty() || type.length() > MAX_EVENT_TYPE) {
             throw new MalformedEventException("header " + TokenEvents.TYPE_HEADER + " missing, empty or longer than "
                     + MAX_EVENT_TYPE + " characters");
+        }
+        if (!TokenEvents.TYPES.contains(type)) {
+            // Named by length only: the value is not ours to vouch for (it could be markup or a log injection).
+            throw new MalformedEventException("header " + TokenEvents.TYPE_HEADER + " is not a known event type ("
+                    + type.length() + " characters); known: " + new TreeSet<>(TokenEvents.TYPES));
         }
         return type;
     }
@@ -73,6 +80,18 @@ class TokenEventParser {
             throw new MalformedEventException("value is not JSON (" + value.length() + " characters)");
         }
         throw new MalformedEventException("value is JSON but not an object");
+    }
+
+    /** The per-athlete sequence (schemaVersion 2 on); null for older events that have none. */
+    private static Long sequence(ObjectNode body) {
+        JsonNode node = body.get(TokenEvents.SEQUENCE);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToLong() || !node.isIntegralNumber() || node.longValue() < 1) {
+            throw new MalformedEventException(TokenEvents.SEQUENCE + " is not a whole number from 1");
+        }
+        return node.longValue();
     }
 
     private static UUID uuid(ObjectNode body, String field) {

@@ -2,7 +2,6 @@ package com.podium.connect.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.podium.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,19 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.auth.AuthorizationCompleted;
 import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.TokenRefreshFailed;
 import com.podium.connect.token.TokenRevoked;
 import com.podium.testsupport.IntegrationTest;
 import com.podium.testsupport.KafkaTopicReader;
 
-/** The outbox on the wire: committed events reach Kafka keyed by athlete; rolled-back ones never do. */
+/**
+ * The outbox on the wire: committed events reach Kafka keyed by athlete, numbered per athlete, in order; rolled-back
+ * ones never do; a dead instance's events are taken over and not overtaken.
+ */
 @IntegrationTest
 class EventsReachKafkaTests {
 
@@ -52,8 +53,9 @@ class EventsReachKafkaTests {
 
         JsonNode body = json.readTree(record.value());
         assertThat(body.get("eventId").asText()).isEqualTo(revoked.eventId().toString());
-        assertThat(body.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(body.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(body.get("athleteId").asText()).isEqualTo(athlete);
+        assertThat(body.get("sequence").asLong()).as("the athlete's first event").isEqualTo(1);
         assertThat(body.get("occurredAt").asText()).isEqualTo("2026-11-25T10:15:30Z");
         assertThat(body.get("reason").asText()).isEqualTo("REFRESH_REJECTED");
         assertThat(new String(record.headers().lastHeader(TokenEvents.TYPE_HEADER).value())).isEqualTo("TokenRevoked");
@@ -73,8 +75,8 @@ class EventsReachKafkaTests {
                     read -> read.stream().filter(r -> athlete.equals(r.key())).count() == 2)
             .stream().filter(r -> athlete.equals(r.key())).toList();
 
-        assertThat(mine).extracting(r -> new String(r.headers().lastHeader(TokenEvents.TYPE_HEADER).value()))
-            .containsExactly("TokenRefreshFailed", "TokenRevoked");
+        assertThat(mine).extracting(r -> sequence(r) + ":" + type(r))
+            .containsExactly("1:TokenRefreshFailed", "2:TokenRevoked");
         assertThat(mine).extracting(ConsumerRecord::partition).containsOnly(mine.get(0).partition());
     }
 
@@ -100,46 +102,42 @@ class EventsReachKafkaTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    ObjectMapper springJson;
-
-    @Autowired
-    IncompleteEventPublications incomplete;
-
-    @Autowired
-    CompletedEventPublications completed;
-
     @Test
-    void anEventCommittedButNeverSentIsResubmittedAndReachesKafka() throws Exception {
-        // Learn how the registry records our externalizer from a normal publication.
-        String probe = "athlete-" + UUID.randomUUID();
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                TokenRevoked.of(probe, Instant.now(), TokenRevoked.Reason.DISCONNECTED, "probe")));
-        KafkaTopicReader.readUntil(TokenEvents.TOPIC, Duration.ofSeconds(30),
-                read -> read.stream().anyMatch(r -> probe.equals(r.key())));
-        String listenerId = jdbc
-            .sql("SELECT listener_id FROM event_publication WHERE serialized_event LIKE ? AND listener_id LIKE ?")
-            .params("%" + probe + "%", "%" + KafkaEventExternalizer.class.getSimpleName() + "%")
-            .query(String.class).single();
-
-        // A crash between commit and send leaves exactly this behind: an incomplete publication.
+    void eventsClaimedByAnInstanceThatDiedAreTakenOverOnceTheClaimExpiresAndLaterOnesWaitForThem() {
         String athlete = "athlete-" + UUID.randomUUID();
-        TokenRevoked lost = TokenRevoked.of(athlete, Instant.now(), TokenRevoked.Reason.REFRESH_REJECTED, "lost");
-        jdbc.sql("""
-                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date)
-                VALUES (?, ?, ?, ?, now() - interval '5 minutes')""")
-            .params(UUID.randomUUID(), listenerId, TokenRevoked.class.getName(), springJson.writeValueAsString(lost))
-            .update();
+        // Another instance committed two events and died (kill -9) before sending them: they stay claimed by it.
+        transactions.executeWithoutResult(tx -> {
+            events.publishEvent(TokenRefreshFailed.of(athlete, Instant.now(), "server_error", 503, "down", true, 1,
+                    Instant.now()));
+            events.publishEvent(TokenRevoked.of(athlete, Instant.now(), TokenRevoked.Reason.DISCONNECTED, "dead"));
+            jdbc.sql("UPDATE event_outbox SET claim_owner = 'dead-instance', claimed_until = now() + interval '3 seconds'"
+                    + " WHERE message_key = ?").param(athlete).update();
+        });
+        // This instance commits the athlete's next event: it must not overtake the dead instance's two.
+        transactions.executeWithoutResult(tx -> events.publishEvent(AuthorizationCompleted.of(athlete, Instant.now(),
+                "ATHLETE", "workouts:read", Instant.now().plusSeconds(600))));
 
-        new EventPublicationMaintenance(incomplete, completed, Duration.ofMinutes(1), Duration.ofDays(7)).maintain();
+        List<ConsumerRecord<String, String>> mine = KafkaTopicReader
+            .readUntil(TokenEvents.TOPIC, Duration.ofSeconds(30),
+                    read -> read.stream().filter(r -> athlete.equals(r.key())).count() == 3)
+            .stream().filter(r -> athlete.equals(r.key())).toList();
 
-        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readUntil(TokenEvents.TOPIC,
-                Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> athlete.equals(r.key())));
-        ConsumerRecord<String, String> resent = records.stream().filter(r -> athlete.equals(r.key())).findFirst()
-            .orElseThrow(() -> new AssertionError("the incomplete publication was not resubmitted"));
-        assertThat(json.readTree(resent.value()).get("eventId").asText()).isEqualTo(lost.eventId().toString());
-        Poll.until("the resubmitted publication to complete", Duration.ofSeconds(10), () -> jdbc
-            .sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND listener_id = ? AND completion_date IS NULL")
-            .params("%" + athlete + "%", listenerId).query(Long.class).single() == 0);
+        assertThat(mine).extracting(r -> sequence(r) + ":" + type(r))
+            .containsExactly("1:TokenRefreshFailed", "2:TokenRevoked", "3:AuthorizationCompleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM event_outbox WHERE message_key = ?").param(athlete)
+            .query(Long.class).single()).isZero();
+    }
+
+    private long sequence(ConsumerRecord<String, String> record) {
+        try {
+            return json.readTree(record.value()).get(TokenEvents.SEQUENCE).asLong();
+        }
+        catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader(TokenEvents.TYPE_HEADER).value());
     }
 }

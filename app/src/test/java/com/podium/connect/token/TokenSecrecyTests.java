@@ -113,7 +113,8 @@ class TokenSecrecyTests {
 
         List<ConsumerRecord<String, String>> kafka = KafkaTopicReader.readUntil(TokenEvents.TOPIC,
                 Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> second.equals(r.key())));
-        List<String> outbox = jdbc.sql("SELECT serialized_event FROM event_publication").query(String.class).list();
+        List<String> outbox = jdbc.sql("SELECT serialized_event FROM event_publication "
+                + " UNION ALL SELECT payload FROM event_outbox").query(String.class).list();
         List<String> secrets = new ArrayList<>(standIn.issuedAccessTokens());
         secrets.addAll(standIn.issuedRefreshTokens());
         secrets.add(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);

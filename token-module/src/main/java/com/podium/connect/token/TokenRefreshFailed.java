@@ -9,6 +9,8 @@ import org.springframework.modulith.events.Externalized;
  * A refresh attempt failed. Terminal failures are followed by {@link TokenRevoked}; retryable ones say when the
  * next attempt is due.
  *
+ * @param sequence this athlete's event number (1, 2, 3, ... in commit order), set on the way to Kafka; see
+ *        {@link TokenEvents#SEQUENCE}
  * @param errorCode the provider's OAuth error code (e.g. {@code invalid_grant}) or our own classification
  *        ({@code non_json_body}, {@code timeout}, {@code server_error}, ...)
  * @param httpStatus the HTTP status TrainingPeaks answered with, or null when no answer came
@@ -18,14 +20,15 @@ import org.springframework.modulith.events.Externalized;
  * @param nextAttemptAt when the next attempt is due, or null when none will be made
  */
 @Externalized(TokenEvents.ROUTE)
-public record TokenRefreshFailed(UUID eventId, int schemaVersion, String athleteId, Instant occurredAt,
+public record TokenRefreshFailed(UUID eventId, int schemaVersion, String athleteId, long sequence, Instant occurredAt,
         String errorCode, Integer httpStatus, String detail, boolean retryable, int attempt, Instant nextAttemptAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static TokenRefreshFailed of(String athleteId, Instant now, String errorCode, Integer httpStatus,
             String detail, boolean retryable, int attempt, Instant nextAttemptAt) {
-        return new TokenRefreshFailed(UUID.randomUUID(), SCHEMA_VERSION, athleteId, now, errorCode, httpStatus, detail,
+        return new TokenRefreshFailed(UUID.randomUUID(), SCHEMA_VERSION, athleteId,
+                TokenEvents.UNSEQUENCED, now, errorCode, httpStatus, detail,
                 retryable, attempt, nextAttemptAt);
     }
 }

@@ -8,14 +8,16 @@ import org.springframework.modulith.events.Externalized;
 /**
  * The athlete's tokens are gone: the stored row was deleted and TrainingPeaks must be re-authorized.
  *
+ * @param sequence this athlete's event number (1, 2, 3, ... in commit order), set on the way to Kafka; see
+ *        {@link TokenEvents#SEQUENCE}
  * @param reason why, as a stable machine-readable value
  * @param detail a short human-readable explanation (never a token)
  */
 @Externalized(TokenEvents.ROUTE)
-public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, Instant occurredAt, Reason reason,
-        String detail) {
+public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, long sequence, Instant occurredAt,
+        Reason reason, String detail) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public enum Reason {
         /** TrainingPeaks rejected the refresh token ({@code invalid_grant}, 400/401 on refresh). */
@@ -27,6 +29,7 @@ public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, In
     }
 
     public static TokenRevoked of(String athleteId, Instant now, Reason reason, String detail) {
-        return new TokenRevoked(UUID.randomUUID(), SCHEMA_VERSION, athleteId, now, reason, detail);
+        return new TokenRevoked(UUID.randomUUID(), SCHEMA_VERSION, athleteId,
+                TokenEvents.UNSEQUENCED, now, reason, detail);
     }
 }
