@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl how long profile, workouts and metrics answers are reused per athlete
  * @param recentDays the "recent" window (today included) the dashboard shows and scheduled syncs refresh
  * @param syncInterval how often a scheduled sync refreshes an athlete's recent data
+ * @param userAgent sent on every API call as TrainingPeaks requires ({@code <app or client id>/<version>});
+ *        {@code PodiumConnect/<version>} when not set
  */
 @ConfigurationProperties("podium.api")
 public record ApiClientProperties(
@@ -27,11 +29,18 @@ public record ApiClientProperties(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("60s") Duration cacheTtl,
         @DefaultValue("14") int recentDays,
-        @DefaultValue("5m") Duration syncInterval) {
+        @DefaultValue("5m") Duration syncInterval,
+        String userAgent) {
 
     public ApiClientProperties {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("podium.api.max-attempts must be at least 1");
+        }
+        if (userAgent == null || userAgent.isBlank()) {
+            userAgent = UserAgent.DEFAULT;
+        }
+        if (!UserAgent.wellFormed(userAgent)) {
+            throw new IllegalArgumentException("podium.api.user-agent must look like <name>/<version>, not '" + userAgent + "'");
         }
         if (recentDays < 1 || recentDays > DateRange.MAX_DAYS + 1) {
             throw new IllegalArgumentException("podium.api.recent-days must be between 1 and " + (DateRange.MAX_DAYS + 1));
@@ -41,6 +50,6 @@ public record ApiClientProperties(
     /** The defaults, for code that builds the client without Spring. */
     public static ApiClientProperties defaults() {
         return new ApiClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(15), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 14, Duration.ofMinutes(5));
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 14, Duration.ofMinutes(5), null);
     }
 }

@@ -26,6 +26,7 @@ final class ApiTransport {
     }
 
     private final RestClient http;
+    private final String userAgent;
 
     ApiTransport(URI apiBase, ApiClientProperties properties) {
         HttpClient client = HttpClient.newBuilder()
@@ -34,6 +35,7 @@ final class ApiTransport {
             .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.readTimeout());
+        this.userAgent = properties.userAgent();
         String base = apiBase.toString();
         this.http = RestClient.builder()
             .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
@@ -42,7 +44,8 @@ final class ApiTransport {
     }
 
     /**
-     * @param path e.g. {@code /v2/workouts/2026-01-01/2026-01-14}; only ids and dates, so safe to log
+     * @param path e.g. {@code /v2/workouts/2026-01-01/2026-01-14}, maybe with a query; only ids, dates and flags,
+     *        so safe to log
      * @throws ResourceAccessException no answer: connect failure, timeout, connection reset
      */
     Answer get(String path, String bearerToken) {
@@ -50,6 +53,7 @@ final class ApiTransport {
             .uri(path)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
             .accept(MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.USER_AGENT, userAgent)
             .exchange((request, response) -> new Answer(response.getStatusCode().value(),
                     response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
                     StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));

@@ -27,7 +27,7 @@ public record DateRange(LocalDate start, LocalDate end) {
         }
     }
 
-    /** The last {@code days} days, today included (UTC by the given clock). */
+    /** The last {@code days} days, today included, "today" being the date in the clock's zone. */
     public static DateRange lastDays(int days, Clock clock) {
         if (days < 1) {
             throw new InvalidDateRangeException("A range needs at least one day, not " + days);

@@ -2,7 +2,10 @@ package com.podium.connect.apiclient;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.Tokens;
 import com.podium.connect.token.TrainingPeaksProperties;
@@ -20,13 +24,21 @@ import com.podium.connect.token.TrainingPeaksProperties;
  * <p>
  * Errors: {@link ReauthorizationRequiredException} when the athlete has to connect TrainingPeaks again (no token,
  * token revoked, 401 after a refresh); {@link TrainingPeaksApiException} for anything else that failed;
- * {@link InvalidDateRangeException} before any call for a range TrainingPeaks would refuse. After a
+ * {@link InvalidDateRangeException} before any call for a range TrainingPeaks would refuse;
+ * {@link PremiumRequiredException} (a {@code TrainingPeaksApiException}) for premium-only data of a basic athlete. After a
  * {@code TokenRevoked} on {@value TokenEvents#TOPIC} every call for that athlete fails fast without a token lookup or
  * HTTP until the athlete authorizes again.
  */
 @Component
 public class TrainingPeaksApi {
 
+    private static final String PROFILE = "/v1/athlete/profile";
+    private static final String COACH_PROFILE = "/v1/coach/profile";
+    private static final String ROSTER = "/v1/coach/athletes";
+    /** Descriptions only come when asked for (wiki Workouts-Object); we ask where one is shown: a single workout. */
+    private static final String WITH_DESCRIPTION = "?includeDescription=true";
+
+    private final Tokens tokens;
     private final ApiCaller caller;
     private final AnswerCache cache;
     private final RevocationState revocations;
@@ -42,6 +54,7 @@ public class TrainingPeaksApi {
 
     TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
             ApiClientProperties properties, ObjectMapper json, Sleeper sleeper, Clock clock) {
+        this.tokens = tokens;
         this.caller = new ApiCaller(tokens, revocations, new ApiTransport(trainingPeaks.apiBase(), properties),
                 properties, sleeper, clock);
         this.cache = new AnswerCache(properties.cacheTtl(), clock);
@@ -51,58 +64,139 @@ public class TrainingPeaksApi {
         this.clock = clock;
     }
 
-    /** {@code GET /v1/athlete/profile}; cached briefly. */
+    /** {@code GET /v1/athlete/profile} (scope {@code athlete:profile}, athletes only); cached briefly. */
     public AthleteProfile profile(String athleteId) {
-        return cached(athleteId, "profile", () -> fetch(athleteId, "/v1/athlete/profile", AthleteProfile.class));
+        return cached(athleteId, "profile", () -> fetch(athleteId, PROFILE, AthleteProfile.class));
     }
 
-    /** {@code GET /v2/workouts/{start}/{end}}; cached briefly. */
+    /** {@code GET /v2/workouts/{start}/{end}}, planned and completed mixed, without descriptions; cached briefly. */
     public List<Workout> workouts(String athleteId, LocalDate start, LocalDate end) {
         return workouts(athleteId, new DateRange(start, end));
     }
 
     public List<Workout> workouts(String athleteId, DateRange range) {
         requireRange(range);
-        return cached(athleteId, "workouts:" + range,
-                () -> fetchList(athleteId, "/v2/workouts/" + range.start() + "/" + range.end(), Workout.class));
+        return cached(athleteId, "workouts:" + range, () -> fetchList(athleteId, workoutsPath(null, range), Workout.class));
     }
 
-    /** {@code GET /v2/workouts/id/{workoutId}}; not cached. */
-    public WorkoutDetails workout(String athleteId, long workoutId) {
-        return fetch(athleteId, "/v2/workouts/id/" + workoutId, WorkoutDetails.class);
+    /** {@code GET /v2/workouts/id/{workoutId}?includeDescription=true} (scope {@code workouts:read}); not cached. */
+    public Workout workout(String athleteId, long workoutId) {
+        return fetch(athleteId, "/v2/workouts/id/" + workoutId + WITH_DESCRIPTION, Workout.class);
     }
 
-    /** {@code GET /v2/metrics/{start}/{end}}; cached briefly. */
+    /**
+     * {@code GET /v2/metrics/{start}/{end}}; cached briefly. Premium athletes only.
+     *
+     * @throws PremiumRequiredException the athlete has a basic account
+     */
     public List<Metric> metrics(String athleteId, LocalDate start, LocalDate end) {
         return metrics(athleteId, new DateRange(start, end));
     }
 
     public List<Metric> metrics(String athleteId, DateRange range) {
         requireRange(range);
-        return cached(athleteId, "metrics:" + range,
-                () -> fetchList(athleteId, "/v2/metrics/" + range.start() + "/" + range.end(), Metric.class));
+        return cached(athleteId, "metrics:" + range, () -> fetchMetrics(athleteId, metricsPath(null, range)));
     }
 
-    /** {@code GET /v1/coach/athletes} with the coach's token; not cached. */
+    /** {@code GET /v1/coach/profile} with the coach's token; cached briefly. */
+    public CoachProfile coachProfile(String coachId) {
+        return cached(coachId, "coach-profile", () -> fetch(coachId, COACH_PROFILE, CoachProfile.class));
+    }
+
+    /** {@code GET /v1/coach/athletes} with the coach's token: the roster; cached briefly. */
     public List<CoachAthlete> coachAthletes(String coachId) {
-        return fetchList(coachId, "/v1/coach/athletes", CoachAthlete.class);
+        return cached(coachId, "roster", () -> fetchList(coachId, ROSTER, CoachAthlete.class));
     }
 
-    /** The window the dashboard shows and scheduled syncs keep warm: the last {@code podium.api.recent-days} days. */
+    /** {@code GET /v2/workouts/{athleteId}/{start}/{end}} with the coach's token; cached briefly. */
+    public List<Workout> athleteWorkouts(String coachId, long tpAthleteId, DateRange range) {
+        requireRange(range);
+        return cached(coachId, "workouts:" + tpAthleteId + ":" + range,
+                () -> fetchList(coachId, workoutsPath(tpAthleteId, range), Workout.class));
+    }
+
+    /** {@code GET /v2/workouts/{athleteId}/id/{workoutId}?includeDescription=true} with the coach's token. */
+    public Workout athleteWorkout(String coachId, long tpAthleteId, long workoutId) {
+        return fetch(coachId, "/v2/workouts/" + tpAthleteId + "/id/" + workoutId + WITH_DESCRIPTION, Workout.class);
+    }
+
+    /**
+     * {@code GET /v2/metrics/{athleteId}/{start}/{end}} with the coach's token; cached briefly.
+     *
+     * @throws PremiumRequiredException the athlete has a basic account
+     */
+    public List<Metric> athleteMetrics(String coachId, long tpAthleteId, DateRange range) {
+        requireRange(range);
+        return cached(coachId, "metrics:" + tpAthleteId + ":" + range,
+                () -> fetchMetrics(coachId, metricsPath(tpAthleteId, range)));
+    }
+
+    /**
+     * The window the dashboard shows and scheduled syncs keep warm: the last {@code podium.api.recent-days} days,
+     * ending today in the athlete's zone (TrainingPeaks' dates are the athlete's local dates).
+     */
+    public DateRange recentRange(ZoneId zone) {
+        return DateRange.lastDays(properties.recentDays(), clock.withZone(zone));
+    }
+
+    /** {@link #recentRange(ZoneId)} in UTC, for when the athlete's zone is not known. */
     public DateRange recentRange() {
-        return DateRange.lastDays(properties.recentDays(), clock);
+        return recentRange(ZoneOffset.UTC);
     }
 
-    /** Re-reads profile, recent workouts and metrics into the cache (what a scheduled sync does). */
+    /**
+     * Re-reads what the dashboard shows into the cache (what a scheduled sync does): for an athlete the profile, recent
+     * workouts and (premium only) metrics; for a coach the coach profile and the roster.
+     */
     void refreshRecent(String athleteId) {
-        DateRange range = recentRange();
-        AthleteProfile profile = fetch(athleteId, "/v1/athlete/profile", AthleteProfile.class);
-        List<Workout> workouts = fetchList(athleteId, "/v2/workouts/" + range.start() + "/" + range.end(), Workout.class);
-        List<Metric> metrics = fetchList(athleteId, "/v2/metrics/" + range.start() + "/" + range.end(), Metric.class);
+        boolean coach = tokens.status(athleteId).map(s -> s.role() == AccountRole.COACH).orElse(false);
+        if (coach) {
+            CoachProfile profile = fetch(athleteId, COACH_PROFILE, CoachProfile.class);
+            List<CoachAthlete> roster = fetchList(athleteId, ROSTER, CoachAthlete.class);
+            revocations.ensureNotRevoked(athleteId);
+            cache.put(athleteId, "coach-profile", profile);
+            cache.put(athleteId, "roster", roster);
+            return;
+        }
+        AthleteProfile profile = fetch(athleteId, PROFILE, AthleteProfile.class);
+        DateRange range = recentRange(profile.zone());
+        List<Workout> workouts = fetchList(athleteId, workoutsPath(null, range), Workout.class);
+        List<Metric> metrics = profile.isPremium() ? fetchMetrics(athleteId, metricsPath(null, range)) : null;
         revocations.ensureNotRevoked(athleteId); // revoked while we were fetching: keep nothing
         cache.put(athleteId, "profile", profile);
         cache.put(athleteId, "workouts:" + range, workouts);
-        cache.put(athleteId, "metrics:" + range, metrics);
+        if (metrics != null) {
+            cache.put(athleteId, "metrics:" + range, metrics);
+        }
+    }
+
+    private static String workoutsPath(Long tpAthleteId, DateRange range) {
+        return "/v2/workouts/" + (tpAthleteId == null ? "" : tpAthleteId + "/") + range.start() + "/" + range.end();
+    }
+
+    private static String metricsPath(Long tpAthleteId, DateRange range) {
+        return "/v2/metrics/" + (tpAthleteId == null ? "" : tpAthleteId + "/") + range.start() + "/" + range.end();
+    }
+
+    /**
+     * Metrics are premium only: a basic athlete gets 403 (wiki Premium-vs-Basic-Athlete). A 403 that is not about
+     * scope and mentions "premium" (as live answers do, research S6) becomes {@link PremiumRequiredException}.
+     */
+    private List<Metric> fetchMetrics(String accountId, String path) {
+        try {
+            return fetchList(accountId, path, Metric.class);
+        }
+        catch (TrainingPeaksApiException e) {
+            if (isPremiumRefusal(e)) {
+                throw new PremiumRequiredException(accountId, path, e.bodySnippet(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isPremiumRefusal(TrainingPeaksApiException e) {
+        return Integer.valueOf(403).equals(e.httpStatus()) && !"insufficient_scope".equals(e.errorCode())
+                && e.bodySnippet() != null && e.bodySnippet().toLowerCase(Locale.ROOT).contains("premium");
     }
 
     /** Drops everything cached for the athlete (on revocation and on a new authorization). */

@@ -6,21 +6,53 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One workout of {@code GET /v2/workouts/{start}/{end}}.
+ * One workout of {@code GET /v2/workouts/...} (wiki Workouts-Object): planned and completed workouts come mixed in one
+ * list. Times are the athlete's local times without zone. Premium-only fields (TSS, IF, power, heart rate, calories,
+ * ...) are null for basic athletes (wiki Premium-vs-Basic-Athlete).
  *
- * @param workoutDay the day of the workout, local to the athlete (TrainingPeaks sends it without zone)
- * @param totalTime hours
- * @param distance metres
- * @param tssActual Training Stress Score achieved
+ * @param workoutDay the day, local, at midnight
+ * @param startTime when it was done, or null
+ * @param startTimePlanned when it was planned, or null
+ * @param totalTime decimal hours done
+ * @param totalTimePlanned decimal hours planned
+ * @param distance metres done
+ * @param distancePlanned metres planned
+ * @param intensityFactor {@code IF}
+ * @param description only sent when asked with {@code includeDescription=true}
+ * @param lastModifiedDate TrainingPeaks' timestamp, Mountain time
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Workout(
         @JsonProperty("Id") long id,
         @JsonProperty("AthleteId") long athleteId,
         @JsonProperty("WorkoutDay") LocalDateTime workoutDay,
+        @JsonProperty("StartTime") LocalDateTime startTime,
+        @JsonProperty("StartTimePlanned") LocalDateTime startTimePlanned,
         @JsonProperty("Title") String title,
         @JsonProperty("WorkoutType") String workoutType,
+        @JsonProperty("Completed") Boolean completed,
         @JsonProperty("TotalTime") Double totalTime,
+        @JsonProperty("TotalTimePlanned") Double totalTimePlanned,
         @JsonProperty("Distance") Double distance,
-        @JsonProperty("TssActual") Double tssActual) {
+        @JsonProperty("DistancePlanned") Double distancePlanned,
+        @JsonProperty("TssActual") Double tssActual,
+        @JsonProperty("TssPlanned") Double tssPlanned,
+        @JsonProperty("IF") Double intensityFactor,
+        @JsonProperty("IFPlanned") Double intensityFactorPlanned,
+        @JsonProperty("NormalizedPower") Double normalizedPower,
+        @JsonProperty("PowerAverage") Double powerAverage,
+        @JsonProperty("HeartRateAverage") Double heartRateAverage,
+        @JsonProperty("Calories") Double calories,
+        @JsonProperty("Description") String description,
+        @JsonProperty("LastModifiedDate") LocalDateTime lastModifiedDate) {
+
+    /** Done, as TrainingPeaks marks it. */
+    public boolean isCompleted() {
+        return Boolean.TRUE.equals(completed);
+    }
+
+    /** Something was planned for it (a planned start, duration, distance or TSS). */
+    public boolean isPlanned() {
+        return startTimePlanned != null || totalTimePlanned != null || distancePlanned != null || tssPlanned != null;
+    }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,8 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
  */
 final class StandInTokens implements Tokens {
 
-    static final String ALL_SCOPES = "athlete:profile workouts:read workouts:details metrics:read coach:athletes";
+    static final String ATHLETE_SCOPES = "athlete:profile workouts:read metrics:read";
+    static final String COACH_SCOPES = "coach:athletes workouts:read metrics:read";
     private static final String REDIRECT_URI = "http://localhost:8501/";
 
     final AtomicInteger getTokenCalls = new AtomicInteger();
@@ -43,14 +43,22 @@ final class StandInTokens implements Tokens {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String[]> tokens = new ConcurrentHashMap<>(); // athlete -> {access, refresh}
+    private final Map<String, AccountRole> roles = new ConcurrentHashMap<>();
 
     StandInTokens(TrainingPeaksStandIn standIn) {
         this.base = standIn.baseUri();
     }
 
-    /** Connects the athlete with all scopes. */
+    /** Connects the athlete with the athlete scopes. */
     StandInTokens connect(String athleteId) {
-        return connect(athleteId, ALL_SCOPES);
+        return connect(athleteId, ATHLETE_SCOPES);
+    }
+
+    /** Connects a coach (a stand-in coach comes with a roster of three athletes). */
+    StandInTokens connectCoach(String coachId) {
+        connect(coachId, COACH_SCOPES);
+        roles.put(coachId, AccountRole.COACH);
+        return this;
     }
 
     StandInTokens connect(String athleteId, String scope) {
@@ -80,7 +88,7 @@ final class StandInTokens implements Tokens {
         if (pair == null) {
             throw new NoTokenStoredException(athleteId);
         }
-        return new AccessToken(pair[0], Instant.now().plusSeconds(3600), ALL_SCOPES);
+        return new AccessToken(pair[0], Instant.now().plusSeconds(3600), ATHLETE_SCOPES);
     }
 
     @Override
@@ -107,21 +115,27 @@ final class StandInTokens implements Tokens {
 
     @Override
     public Optional<TokenStatus> status(String athleteId) {
-        return Optional.empty();
+        if (!tokens.containsKey(athleteId)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return Optional.of(new TokenStatus(athleteId, roles.getOrDefault(athleteId, AccountRole.ATHLETE), null,
+                now.plusSeconds(600), now.plusSeconds(540), 1, 0, null, now));
     }
 
     @Override
-    public void disconnect(String athleteId) {
-        tokens.remove(athleteId);
+    public com.podium.connect.token.DisconnectOutcome disconnect(String athleteId) {
+        return tokens.remove(athleteId) == null ? com.podium.connect.token.DisconnectOutcome.NOT_CONNECTED
+                : com.podium.connect.token.DisconnectOutcome.DEAUTHORIZED;
     }
 
     private JsonNode token(Map<String, String> body) {
-        String basic = Base64.getEncoder().encodeToString((TrainingPeaksStandIn.DEFAULT_CLIENT_ID + ":"
-                + TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> withCredentials = new LinkedHashMap<>(body);
+        withCredentials.put("client_id", TrainingPeaksStandIn.DEFAULT_CLIENT_ID);
+        withCredentials.put("client_secret", TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/oauth/token"))
-            .header("Authorization", "Basic " + basic)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(body)))
+            .POST(HttpRequest.BodyPublishers.ofString(form(withCredentials)))
             .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("stand-in token endpoint answered " + response.statusCode());

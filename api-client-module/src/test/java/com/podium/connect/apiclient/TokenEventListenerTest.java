@@ -99,7 +99,7 @@ class TokenEventListenerTest {
         Instant now = Instant.now();
         listener.onTokenEvent(record(TokenRevoked.of(ATHLETE, now, TokenRevoked.Reason.DISCONNECTED, "user")));
         listener.onTokenEvent(record(AuthorizationCompleted.of(ATHLETE, now.plusSeconds(1), "ATHLETE",
-                StandInTokens.ALL_SCOPES, now.plusSeconds(3600))));
+                StandInTokens.ATHLETE_SCOPES, now.plusSeconds(3600))));
 
         assertThat(revocations.isRevoked(ATHLETE)).isFalse();
         assertThat(api.profile(ATHLETE).id()).isEqualTo(1001);

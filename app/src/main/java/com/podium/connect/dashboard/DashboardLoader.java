@@ -1,25 +1,34 @@
 package com.podium.connect.dashboard;
 
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.podium.connect.apiclient.ApiClientProperties;
-import com.podium.connect.auth.ConnectionPrompts;
+import com.podium.connect.apiclient.AthleteProfile;
+import com.podium.connect.apiclient.CoachAthlete;
 import com.podium.connect.apiclient.DateRange;
 import com.podium.connect.apiclient.ReauthorizationRequiredException;
 import com.podium.connect.apiclient.RevocationState;
 import com.podium.connect.apiclient.RevocationState.Revocation;
 import com.podium.connect.apiclient.SyncScheduler;
 import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.auth.ConnectionPrompts;
+import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TokenStatus;
 import com.podium.connect.token.Tokens;
 
 /**
- * Gathers the page's data. A revoked athlete costs no API call at all: the block comes from the {@code TokenRevoked}
+ * Gathers the page's data. A revoked account costs no API call at all: the block comes from the {@code TokenRevoked}
  * event, not from looking at the token table - as this instance's API client saw it arrive (RevocationState), or,
- * after a restart, as the auth module recorded it durably (its re-authorization prompt). A healthy athlete gets a
+ * after a restart, as the auth module recorded it durably (its re-authorization prompt). A healthy account gets a
  * background sync, so the next view is served from the API client's cache.
+ * <p>
+ * An athlete sees their profile, workouts and (Premium only) metrics over the recent days in their own time zone. A
+ * coach's grant cannot read an athlete profile ({@code athlete:profile} and {@code coach:athletes} are exclusive), so
+ * a coach sees the coach profile and the roster, each athlete's data read through the coach-scoped calls.
  */
 @Component
 class DashboardLoader {
@@ -45,18 +54,16 @@ class DashboardLoader {
         Optional<Revocation> revocation = revocations.revocation(athleteId).or(() -> prompts
             .reauthorizationPrompt(athleteId)
             .map(prompt -> new Revocation(prompt.reason().name(), prompt.detail(), prompt.revokedAt())));
-        DateRange range = api.recentRange();
         if (revocation.isPresent()) {
-            return new Dashboard(athleteId, revocation, new Section<>(Optional.empty(), null, false), range, null, null,
-                    null);
+            return Dashboard.withoutData(athleteId, revocation, new Section<>(Optional.empty(), null, false, false),
+                    api.recentRange());
         }
         Section<Optional<TokenStatus>> connection = Section.load(() -> tokens.status(athleteId));
         if (connection.ok() && connection.data().isEmpty()) {
-            return new Dashboard(athleteId, revocation, connection, range, null, null, null);
+            return Dashboard.withoutData(athleteId, revocation, connection, api.recentRange());
         }
-        Dashboard dashboard = new Dashboard(athleteId, revocation, connection, range,
-                Section.load(() -> api.profile(athleteId)), Section.load(() -> api.workouts(athleteId, range)),
-                Section.load(() -> api.metrics(athleteId, range)));
+        boolean coach = connection.ok() && connection.data().map(s -> s.role() == AccountRole.COACH).orElse(false);
+        Dashboard dashboard = coach ? coach(athleteId, revocation, connection) : athlete(athleteId, revocation, connection);
         if (!dashboard.needsReauthorization() && !syncs.isScheduled(athleteId)) {
             try {
                 syncs.schedule(athleteId, properties.syncInterval());
@@ -66,5 +73,33 @@ class DashboardLoader {
             }
         }
         return dashboard;
+    }
+
+    private Dashboard athlete(String athleteId, Optional<Revocation> revocation,
+            Section<Optional<TokenStatus>> connection) {
+        Section<AthleteProfile> profile = Section.load(() -> api.profile(athleteId));
+        DateRange range = api.recentRange(profile.ok() ? profile.data().zone() : ZoneOffset.UTC);
+        boolean basic = profile.ok() && !profile.data().isPremium();
+        return new Dashboard(athleteId, revocation, connection, range, profile,
+                Section.load(() -> api.workouts(athleteId, range)),
+                basic ? Section.premiumOnlyNote()
+                        : Section.load(() -> api.metrics(athleteId, range)).map(DailyMetrics::byDay),
+                null, null);
+    }
+
+    private Dashboard coach(String coachId, Optional<Revocation> revocation, Section<Optional<TokenStatus>> connection) {
+        Section<List<Dashboard.RosterAthlete>> roster = Section.load(() -> api.coachAthletes(coachId))
+            .map(athletes -> athletes.stream().map(athlete -> rosterAthlete(coachId, athlete)).toList());
+        return new Dashboard(coachId, revocation, connection, api.recentRange(), null, null, null,
+                Section.load(() -> api.coachProfile(coachId)), roster);
+    }
+
+    private Dashboard.RosterAthlete rosterAthlete(String coachId, CoachAthlete athlete) {
+        DateRange range = api.recentRange(athlete.zone());
+        return new Dashboard.RosterAthlete(athlete, range,
+                Section.load(() -> api.athleteWorkouts(coachId, athlete.id(), range)),
+                athlete.isPremium()
+                        ? Section.load(() -> api.athleteMetrics(coachId, athlete.id(), range)).map(DailyMetrics::byDay)
+                        : Section.premiumOnlyNote());
     }
 }

@@ -27,10 +27,14 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
     void typedAnswersWithTokensFromTheTokenModule() throws Exception {
         String athlete = connect(newAthleteId());
 
-        assertThat(api.profile(athlete).id()).isPositive();
-        assertThat(api.workouts(athlete, api.recentRange())).hasSize(14);
-        assertThat(api.metrics(athlete, api.recentRange())).hasSize(14)
-            .allSatisfy(m -> assertThat(m.value("RestingHeartRate")).isPresent());
+        AthleteProfile profile = api.profile(athlete);
+        assertThat(profile.id()).isPositive();
+        assertThat(profile.isPremium()).isTrue();
+        DateRange range = api.recentRange(profile.zone());
+        assertThat(api.workouts(athlete, range)).isNotEmpty().anySatisfy(w -> assertThat(w.isCompleted()).isTrue());
+        assertThat(api.metrics(athlete, range)).hasSizeGreaterThanOrEqualTo(14)
+            .allSatisfy(m -> assertThat(m.metricId()).isNotBlank())
+            .anySatisfy(m -> assertThat(m.restingHeartRate()).isPresent());
     }
 
     @Test
@@ -39,7 +43,9 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
         int refreshes = STAND_IN.refreshCalls();
         STAND_IN.failNextApiCalls(1, Failure.UNAUTHORIZED_401);
 
-        assertThat(api.workout(athlete, api.workouts(athlete, api.recentRange()).get(0).id()).description()).isNotBlank();
+        Workout planned = api.workouts(athlete, api.recentRange()).stream().filter(Workout::isPlanned).findFirst()
+            .orElseThrow();
+        assertThat(api.workout(athlete, planned.id()).description()).isNotBlank();
 
         assertThat(STAND_IN.refreshCalls()).isEqualTo(refreshes + 1);
     }

@@ -35,7 +35,7 @@ public abstract class StandInIntegrationTest {
     protected static final TrainingPeaksStandIn STAND_IN = TrainingPeaksStandIn.start(0); // daemon threads
 
     private static final String REDIRECT_URI = "http://localhost:8501/";
-    private static final String SCOPES = "athlete:profile workouts:read workouts:details metrics:read coach:athletes";
+    private static final String SCOPES = "athlete:profile workouts:read metrics:read";
 
     @DynamicPropertySource
     static void pointAtTheStandIn(DynamicPropertyRegistry registry) {

@@ -42,8 +42,8 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @ExtendWith(OutputCaptureExtension.class)
 class AuthorizationFlowTests {
 
-    static final String ATHLETE_SCOPE = "athlete:profile metrics:read workouts:read workouts:details";
-    static final String COACH_SCOPE = "coach:athletes metrics:read workouts:read workouts:details";
+    static final String ATHLETE_SCOPE = "athlete:profile workouts:read metrics:read";
+    static final String COACH_SCOPE = "coach:athletes workouts:read metrics:read";
 
     static final TrainingPeaksStandIn standIn = SharedStandIn.get();
 
@@ -90,8 +90,10 @@ class AuthorizationFlowTests {
         TokenStatus status = tokens.status(athlete).orElseThrow();
         assertThat(status.role()).isEqualTo(AccountRole.ATHLETE);
         assertThat(status.scope()).isEqualTo(ATHLETE_SCOPE);
-        assertThat(status.expiresAt()).isCloseTo(Instant.now().plusSeconds(3600), within(Duration.ofMinutes(1)));
+        assertThat(status.expiresAt()).isCloseTo(Instant.now().plusSeconds(600), within(Duration.ofMinutes(1)));
         assertThat(standIn.exchangeCalls()).isEqualTo(1);
+        assertThat(standIn.lastTokenRequest().orElseThrow().clientAuth())
+            .isEqualTo(com.podium.trainingpeaks.standin.TokenRequest.ClientAuth.FORM);
         assertThat(standIn.lastTokenRequest().orElseThrow().form()).doesNotContainKey("code_verifier");
 
         ConsumerRecord<String, String> record = TokenEventsOnKafka.await(athlete, "AuthorizationCompleted");

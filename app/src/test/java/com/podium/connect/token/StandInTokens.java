@@ -17,7 +17,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 final class StandInTokens {
 
     static final String REDIRECT_URI = "http://localhost:8501/";
-    static final String ATHLETE_SCOPE = "athlete:profile metrics:read workouts:read workouts:details";
+    static final String ATHLETE_SCOPE = "athlete:profile workouts:read metrics:read";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private StandInTokens() {

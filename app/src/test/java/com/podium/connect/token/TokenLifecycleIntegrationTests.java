@@ -120,7 +120,7 @@ class TokenLifecycleIntegrationTests {
 
         StandInTokens.await(() -> java.time.Instant.now().isAfter(failing.nextAttemptAt()), Duration.ofSeconds(5));
         standIn.accessTokenLifetime(Duration.ofHours(1));
-        assertThat(tokens.getToken(athlete).value()).startsWith("tpat_");
+        assertThat(tokens.getToken(athlete).value()).startsWith("gAAAA");
         assertThat(tokens.status(athlete).orElseThrow().failureCount()).isZero();
 
         List<ConsumerRecord<String, String>> events = events(athlete, 2);

@@ -81,22 +81,12 @@ class TokenService implements Tokens {
     }
 
     @Override
-    public void disconnect(String athleteId) {
-        Optional<TokenRow> found = store.find(athleteId);
-        if (found.isEmpty()) {
-            return;
+    public DisconnectOutcome disconnect(String athleteId) {
+        if (store.find(athleteId).isEmpty()) {
+            return DisconnectOutcome.NOT_CONNECTED;
         }
-        TokenRow row = found.get();
-        try {
-            endpoint.deauthorize(athleteId, codec.accessToken(row).value());
-        }
-        catch (TokenEndpointException e) {
-            // Best effort: the user asked to disconnect, so we forget the tokens whatever TrainingPeaks says.
-            log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("httpStatus", e.httpStatus())
-                .addKeyValue("errorCode", e.errorCode())
-                .log("Deauthorize at TrainingPeaks failed for athlete {}; deleting our tokens anyway: {}", athleteId,
-                        e.getMessage());
-        }
+        // The user asked to disconnect, so we forget the tokens whatever TrainingPeaks says.
+        boolean confirmed = deauthorize(athleteId);
         Instant now = clock.instant();
         boolean deleted = Boolean.TRUE.equals(transactions.execute(tx -> {
             boolean gone = store.delete(athleteId);
@@ -106,8 +96,41 @@ class TokenService implements Tokens {
             }
             return gone;
         }));
-        log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", deleted ? "disconnected" : "already_gone")
-            .log("Disconnected athlete {} from TrainingPeaks", athleteId);
+        DisconnectOutcome outcome = confirmed ? DisconnectOutcome.DEAUTHORIZED : DisconnectOutcome.NOT_CONFIRMED;
+        log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", outcome)
+            .addKeyValue("deleted", deleted)
+            .log("Disconnected athlete {} from TrainingPeaks ({})", athleteId, outcome);
+        return outcome;
+    }
+
+    /**
+     * Deauthorize needs a live access token: whether TrainingPeaks accepts an expired one is not documented. So the
+     * token is refreshed first when due, and once more after a 401. True when TrainingPeaks confirmed.
+     */
+    private boolean deauthorize(String athleteId) {
+        try {
+            AccessToken token = getToken(athleteId);
+            try {
+                endpoint.deauthorize(athleteId, token.value());
+                return true;
+            }
+            catch (TokenEndpointException e) {
+                if (!Integer.valueOf(401).equals(e.httpStatus())) {
+                    throw e;
+                }
+                endpoint.deauthorize(athleteId, refreshRejected(athleteId, token).value());
+                return true;
+            }
+        }
+        catch (TokenException e) {
+            Integer status = e instanceof TokenEndpointException endpointError ? endpointError.httpStatus() : null;
+            String code = e instanceof TokenEndpointException endpointError ? endpointError.errorCode() : null;
+            log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("httpStatus", status)
+                .addKeyValue("errorCode", code)
+                .log("Deauthorize at TrainingPeaks not confirmed for athlete {}; deleting our tokens anyway: {}",
+                        athleteId, e.getMessage());
+            return false;
+        }
     }
 
     private static TokenStatus status(TokenRow row) {

@@ -36,8 +36,9 @@ public interface Tokens {
     Optional<TokenStatus> status(String athleteId);
 
     /**
-     * Tells TrainingPeaks to deauthorize us (best effort), deletes the stored tokens and publishes
-     * {@link TokenRevoked} with reason {@code DISCONNECTED}. Does nothing when nothing is stored.
+     * Tells TrainingPeaks to deauthorize us with a valid access token (refreshed first when it is due or expired, and
+     * once more if TrainingPeaks answers 401), then deletes the stored tokens and publishes {@link TokenRevoked} with
+     * reason {@code DISCONNECTED} whatever TrainingPeaks said. Does nothing when nothing is stored.
      */
-    void disconnect(String athleteId);
+    DisconnectOutcome disconnect(String athleteId);
 }

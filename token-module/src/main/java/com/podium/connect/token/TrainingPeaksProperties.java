@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *        {@code /oauth/deauthorize} live
  * @param apiBase {@code TP_API_BASE}
  * @param redirectUri {@code TP_REDIRECT_URI}: registered with TrainingPeaks, matched exactly
- * @param clientAuthentication how the token endpoint is told who we are
+ * @param clientAuthentication how the token endpoint is told who we are ({@code TP_CLIENT_AUTHENTICATION}); body
+ *        parameters by default
  */
 @Validated
 @ConfigurationProperties("trainingpeaks")
@@ -30,14 +31,18 @@ public record TrainingPeaksProperties(
         @NotNull(message = "TP_AUTH_BASE is not set") @DefaultValue("https://oauth.sandbox.trainingpeaks.com") URI authBase,
         @NotNull(message = "TP_API_BASE is not set") @DefaultValue("https://api.sandbox.trainingpeaks.com") URI apiBase,
         @NotNull(message = "TP_REDIRECT_URI is not set") @DefaultValue("http://localhost:8501/") URI redirectUri,
-        @DefaultValue("CLIENT_SECRET_BASIC") ClientAuthentication clientAuthentication) {
+        @DefaultValue("CLIENT_SECRET_POST") ClientAuthentication clientAuthentication) {
 
     /** How the client authenticates on the token endpoint. */
     public enum ClientAuthentication {
-        /** HTTP Basic with client id and secret: what TrainingPeaks' own sample does. */
-        CLIENT_SECRET_BASIC,
-        /** {@code client_id} and {@code client_secret} in the form body: what the seed's cURL does. */
-        CLIENT_SECRET_POST
+        /**
+         * {@code client_id} and {@code client_secret} in the form body, the default: TrainingPeaks' own OAuth sample
+         * moved them there in 2025 ("client_id and client_secret need to be in the POST body"), and working partner
+         * clients send them there.
+         */
+        CLIENT_SECRET_POST,
+        /** HTTP Basic with client id and secret: what TrainingPeaks' sample did until 2025. Kept as an option. */
+        CLIENT_SECRET_BASIC
     }
 
     public URI tokenEndpoint() {

@@ -62,7 +62,12 @@ final class AdminHandler {
             case "expireaccesstokensnow" -> standIn.expireAccessTokensNow();
             case "resetcounters" -> standIn.resetCounters();
             case "reset" -> standIn.reset();
-            case "registerclient" -> standIn.registerClient(params.required("clientId"), params.required("clientSecret"));
+            case "registerclient" -> standIn.registerClient(params.required("clientId"), params.required("clientSecret"),
+                    params.optional("redirectUri", TrainingPeaksStandIn.DEFAULT_REDIRECT_URI));
+            case "acceptbasicclientauthentication" -> standIn.acceptBasicClientAuthentication(params.flag());
+            case "deauthorizeacceptsexpiredtoken" -> standIn.deauthorizeAcceptsExpiredToken(params.flag());
+            case "newathletespremium" -> standIn.newAthletesPremium(params.flag());
+            case "hrvkey" -> standIn.hrvKey(params.required("value"));
             default -> {
                 return false;
             }

@@ -91,6 +91,11 @@ final class AdminParams {
         }
     }
 
+    String optional(String name, String fallback) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
     String required(String name) {
         String value = values.get(name);
         if (value == null || value.isEmpty()) {

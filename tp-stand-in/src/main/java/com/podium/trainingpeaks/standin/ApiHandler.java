@@ -2,19 +2,44 @@ package com.podium.trainingpeaks.standin;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The TrainingPeaks API paths (/v1, /v2): Bearer auth, per-endpoint scopes, PascalCase JSON. */
+/**
+ * The TrainingPeaks API paths (/v1, /v2) we play, each with its documented scope (S3, S4 guide, S7 scopes):
+ * <pre>
+ * GET /v1/athlete/profile                          athlete:profile
+ * GET /v1/coach/profile                            coach:athletes (scope unconfirmed)
+ * GET /v1/coach/athletes                           coach:athletes
+ * GET /v2/workouts/{start}/{end}                   workouts:read
+ * GET /v2/workouts/id/{id}                         workouts:read   (not workouts:details, S4 guide, S7)
+ * GET /v2/workouts/{athleteId}/{start}/{end}       workouts:read   (coach form, S4, S6 tp_api.py)
+ * GET /v2/workouts/{athleteId}/id/{id}             workouts:read
+ * GET /v2/metrics/{start}/{end}                    metrics:read    premium only (S3 Premium-vs-Basic)
+ * GET /v2/metrics/{athleteId}/{start}/{end}        metrics:read    premium only (S3 v2-Metrics-Get-Athlete-Metrics)
+ * </pre>
+ * Bearer auth, PascalCase JSON, {@code ?includeDescription=true} on workouts. Unknown routes answer an HTML 404
+ * before any token check (S4 guide: "unknown routes return an HTML page").
+ */
 final class ApiHandler {
+
+    private enum Route { PROFILE, COACH_PROFILE, ROSTER, WORKOUTS, WORKOUT, METRICS }
+
+    /** A matched path: the route, the athlete named in the path (coach forms) or null, and the other segments. */
+    private record Match(Route route, String athleteId, String first, String second) {
+    }
 
     private final TokenStore tokens;
     private final Athletes athletes;
+    private final Knobs knobs;
 
-    ApiHandler(TokenStore tokens, Athletes athletes) {
+    ApiHandler(TokenStore tokens, Athletes athletes, Knobs knobs) {
         this.tokens = tokens;
         this.athletes = athletes;
+        this.knobs = knobs;
     }
 
     static boolean isApiPath(String path) {
@@ -23,6 +48,11 @@ final class ApiHandler {
     }
 
     void handle(Request request) throws IOException {
+        Match match = match(request.path().substring(1).split("/"));
+        if (match == null) {
+            Responses.htmlNotFound(request.exchange());
+            return;
+        }
         Optional<Grant> grant = tokens.authenticate(request.bearerToken(), Instant.now());
         if (grant.isEmpty()) {
             Responses.invalidToken(request.exchange());
@@ -33,45 +63,116 @@ final class ApiHandler {
             return;
         }
         try {
-            route(request, grant.get(), request.path().substring(1).split("/"));
+            serve(request, grant.get(), match);
         } catch (BadRequest e) {
+            // {"error":"invalid_request","error_description":...} is the documented 400 body (S4 guide).
             Responses.oauthError(request.exchange(), 400, "invalid_request", e.getMessage());
         }
     }
 
-    private void route(Request request, Grant grant, String[] p) throws IOException {
-        if (shape(p, 3, "v1", "athlete", "profile")) {
-            if (allowed(request, grant, "athlete:profile")) {
-                Athlete athlete = athletes.find(grant.athleteId()).orElseThrow();
-                Responses.json(request.exchange(), 200, athlete.toProfileJson());
+    private static Match match(String[] p) {
+        if (is(p, 3, "v1", "athlete", "profile")) {
+            return new Match(Route.PROFILE, null, null, null);
+        }
+        if (is(p, 3, "v1", "coach", "profile")) {
+            return new Match(Route.COACH_PROFILE, null, null, null);
+        }
+        if (is(p, 3, "v1", "coach", "athletes")) {
+            return new Match(Route.ROSTER, null, null, null);
+        }
+        if (is(p, 4, "v2", "workouts", "id")) {
+            return new Match(Route.WORKOUT, null, p[3], null);
+        }
+        if (is(p, 5, "v2", "workouts") && p[3].equalsIgnoreCase("id")) {
+            return new Match(Route.WORKOUT, p[2], p[4], null);
+        }
+        if (is(p, 4, "v2", "workouts")) {
+            return new Match(Route.WORKOUTS, null, p[2], p[3]);
+        }
+        if (is(p, 5, "v2", "workouts")) {
+            return new Match(Route.WORKOUTS, p[2], p[3], p[4]);
+        }
+        if (is(p, 4, "v2", "metrics")) {
+            return new Match(Route.METRICS, null, p[2], p[3]);
+        }
+        if (is(p, 5, "v2", "metrics")) {
+            return new Match(Route.METRICS, p[2], p[3], p[4]);
+        }
+        return null;
+    }
+
+    private void serve(Request request, Grant grant, Match match) throws IOException {
+        String scope = switch (match.route()) {
+            case PROFILE -> "athlete:profile";
+            case COACH_PROFILE, ROSTER -> "coach:athletes";
+            case WORKOUTS, WORKOUT -> "workouts:read";
+            case METRICS -> "metrics:read";
+        };
+        if (!allowed(request, grant, scope)) {
+            return;
+        }
+        Athlete user = athletes.find(grant.athleteId()).orElseThrow();
+        switch (match.route()) {
+            case PROFILE -> Responses.json(request.exchange(), 200, user.toProfileJson());
+            case COACH_PROFILE -> Responses.json(request.exchange(), 200, user.toCoachProfileJson());
+            case ROSTER -> Responses.json(request.exchange(), 200,
+                    athletes.rosterOf(user.id()).stream().map(Athlete::toProfileJson).toList());
+            default -> {
+                Optional<Athlete> subject = subject(user, match.athleteId());
+                if (subject.isEmpty()) {
+                    Responses.oauthError(request.exchange(), 403, "forbidden",
+                            "The athlete is not coached by this user"); // 403 = "disconnected athlete" (S4); body unconfirmed
+                    return;
+                }
+                data(request, subject.get(), match);
             }
-        } else if (shape(p, 4, "v2", "workouts", "id")) {
-            if (allowed(request, grant, "workouts:details")) {
-                Optional<Map<String, Object>> workout = parseLong(p[3])
-                        .flatMap(id -> TrainingData.workoutDetails(grant.athleteId(), id));
+        }
+    }
+
+    private void data(Request request, Athlete athlete, Match match) throws IOException {
+        LocalDate today = LocalDate.now(ZoneId.of(athlete.timeZone())); // dates are the athlete's local dates (S3, S4)
+        boolean description = "true".equalsIgnoreCase(request.query().get("includeDescription"));
+        switch (match.route()) {
+            case WORKOUTS -> {
+                TrainingData.DateRange range = TrainingData.DateRange.parse(match.first(), match.second());
+                // A coach's own calendar is empty here: coaches read athletes through the {athleteId} forms.
+                Responses.json(request.exchange(), 200, athlete.coach() ? java.util.List.of()
+                        : TrainingData.workouts(athlete, range, description, today));
+            }
+            case WORKOUT -> {
+                Optional<Map<String, Object>> workout = athlete.coach() ? Optional.empty() : parseLong(match.first())
+                        .flatMap(id -> TrainingData.workout(athlete, id, description, today));
                 if (workout.isPresent()) {
                     Responses.json(request.exchange(), 200, workout.get());
                 } else {
-                    notFound(request);
+                    Responses.send(request.exchange(), 404, "text/plain; charset=utf-8", ""); // "404 means missing" (S4)
                 }
             }
-        } else if (shape(p, 4, "v2", "workouts")) {
-            if (allowed(request, grant, "workouts:read")) {
-                TrainingData.DateRange range = TrainingData.DateRange.parse(p[2], p[3]);
-                Responses.json(request.exchange(), 200, TrainingData.workouts(grant.athleteId(), range));
+            case METRICS -> {
+                TrainingData.DateRange range = TrainingData.DateRange.parse(match.first(), match.second());
+                if (athlete.coach()) {
+                    Responses.json(request.exchange(), 200, java.util.List.of());
+                    return;
+                }
+                if (!athlete.premium()) {
+                    // Premium only: 403 (S3 Premium-vs-Basic-Athlete); S6 found "premium" in the text. Body unconfirmed.
+                    Responses.oauthError(request.exchange(), 403, "forbidden",
+                            "Metrics are only available for premium athletes");
+                    return;
+                }
+                Responses.json(request.exchange(), 200, TrainingData.metrics(athlete, range, knobs.hrvKey, today));
             }
-        } else if (shape(p, 4, "v2", "metrics")) {
-            if (allowed(request, grant, "metrics:read")) {
-                TrainingData.DateRange range = TrainingData.DateRange.parse(p[2], p[3]);
-                Responses.json(request.exchange(), 200, TrainingData.metrics(grant.athleteId(), range));
-            }
-        } else if (shape(p, 3, "v1", "coach", "athletes")) {
-            if (allowed(request, grant, "coach:athletes")) {
-                Responses.json(request.exchange(), 200, TrainingData.coachAthletes());
-            }
-        } else {
-            notFound(request);
+            default -> throw new IllegalStateException("not a data route: " + match.route());
         }
+    }
+
+    /** Whose data: the token's own user, or an athlete of the coach's roster when the path names one. */
+    private Optional<Athlete> subject(Athlete user, String athleteIdSegment) {
+        if (athleteIdSegment == null) {
+            return Optional.of(user); // a coach token on the athlete form reads the coach's own (empty) calendar
+        }
+        return parseLong(athleteIdSegment).flatMap(athletes::find)
+                .filter(a -> a.coachedBy() != null && a.coachedBy() == user.id());
     }
 
     /** A valid token without the endpoint's scope gets 403, not 401: re-authenticating would not help. */
@@ -85,12 +186,8 @@ final class ApiHandler {
         return false;
     }
 
-    private static void notFound(Request request) throws IOException {
-        Responses.json(request.exchange(), 404, Map.of("error", "not_found"));
-    }
-
     /** Segment count plus case-insensitive leading segments (IIS-hosted TrainingPeaks ignores path case). */
-    private static boolean shape(String[] segments, int length, String... prefix) {
+    private static boolean is(String[] segments, int length, String... prefix) {
         if (segments.length != length) {
             return false;
         }

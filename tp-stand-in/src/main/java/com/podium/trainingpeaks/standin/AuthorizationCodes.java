@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Outstanding authorization codes: single use (removed on first redemption attempt), 10 minutes, bound to the request. */
+/** Outstanding authorization codes: single use (removed on first redemption attempt), bound to the
+ * request, valid 60 minutes (S4 guide and authentication.md, S6 OAUTH_FIX_SUMMARY, S7 rate-limits). */
 final class AuthorizationCodes {
 
-    static final Duration LIFETIME = Duration.ofMinutes(10);
+    static final Duration LIFETIME = Duration.ofMinutes(60);
 
     record PendingCode(Grant grant, String redirectUri, String codeChallenge, String challengeMethod, Instant expiresAt) {
     }

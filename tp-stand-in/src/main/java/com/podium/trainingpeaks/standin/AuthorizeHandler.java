@@ -1,8 +1,6 @@
 package com.podium.trainingpeaks.standin;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,9 +38,10 @@ final class AuthorizeHandler {
             return;
         }
         String redirectUri = params.get("redirect_uri");
-        if (!isAbsoluteHttpUri(redirectUri)) {
-            Responses.html(request.exchange(), 400,
-                    Html.errorPage("Invalid redirect_uri", "redirect_uri must be an absolute http(s) URI."));
+        if (!clients.redirectUriRegistered(clientId, redirectUri)) {
+            // Never redirect to an unregistered URI; TrainingPeaks shows "Invalid Redirect URI" (S4 authentication.md 6).
+            Responses.html(request.exchange(), 400, Html.errorPage("Invalid Redirect URI",
+                    "The redirect_uri does not match the one registered for this client."));
             return;
         }
         String state = params.get("state");
@@ -54,6 +53,13 @@ final class AuthorizeHandler {
         String method = challenge == null ? null : params.getOrDefault("code_challenge_method", Pkce.PLAIN);
         if (challenge != null && !Pkce.supportsMethod(method)) {
             redirectError(request, redirectUri, "invalid_request", "Unsupported code_challenge_method", state);
+            return;
+        }
+        List<String> scopes = scopes(params.get("scope"));
+        if (scopes.contains("athlete:profile") && scopes.contains("coach:athletes")) {
+            // Mutually exclusive in one grant (S4 guide). How TrainingPeaks refuses is not documented: RFC 6749 4.1.2.1.
+            redirectError(request, redirectUri, "invalid_scope",
+                    "athlete:profile and coach:athletes cannot be granted together", state);
             return;
         }
         if (knobs.denyNextAuthorization.getAndSet(false)) {
@@ -75,8 +81,11 @@ final class AuthorizeHandler {
 
     private void approve(Request request, Map<String, String> params, String redirectUri, String challenge,
                          String method, String state) throws IOException {
-        Athlete athlete = athletes.approve(params.get("login_hint"));
-        Grant grant = new Grant(athlete.id(), params.get("client_id"), scopes(params.get("scope")));
+        List<String> scopes = scopes(params.get("scope"));
+        // A coach account is the one that grants coach:athletes; premium-ness of new athletes is a knob.
+        Athlete athlete = athletes.approve(params.get("login_hint"), scopes.contains("coach:athletes"),
+                knobs.newAthletesPremium);
+        Grant grant = new Grant(athlete.id(), params.get("client_id"), scopes);
         String code = codes.issue(grant, redirectUri, challenge, method, Instant.now());
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("code", code);
@@ -111,18 +120,5 @@ final class AuthorizeHandler {
             return List.of();
         }
         return List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+"))));
-    }
-
-    private static boolean isAbsoluteHttpUri(String value) {
-        if (value == null) {
-            return false;
-        }
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

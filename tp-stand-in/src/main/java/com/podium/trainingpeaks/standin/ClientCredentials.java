@@ -7,27 +7,31 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-/** Client credentials as presented: HTTP Basic wins over form fields, as RFC 6749 section 2.3.1 prefers. */
+/**
+ * Client credentials as presented. TrainingPeaks reads them from the POST body ("client_id and client_secret need to
+ * be in the POST body", S1 a2946d9/eaf3f28), so body fields win; an HTTP Basic header is only parsed when there are
+ * none, and only counts when {@link Knobs#acceptBasicClientAuthentication} is on.
+ */
 record ClientCredentials(ClientAuth method, String clientId, String clientSecret, String formClientId) {
 
     static ClientCredentials from(Request request, Map<String, String> form) {
         String formClientId = form.get("client_id");
+        if (formClientId != null) {
+            return new ClientCredentials(ClientAuth.FORM, formClientId, form.get("client_secret"), formClientId);
+        }
         String auth = request.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon < 0) {
-                    return new ClientCredentials(ClientAuth.BASIC, decoded, null, formClientId);
+                    return new ClientCredentials(ClientAuth.BASIC, decoded, null, null);
                 }
                 return new ClientCredentials(ClientAuth.BASIC, decoded.substring(0, colon), decoded.substring(colon + 1),
-                        formClientId);
+                        null);
             } catch (IllegalArgumentException notBase64) {
-                return new ClientCredentials(ClientAuth.BASIC, null, null, formClientId);
+                return new ClientCredentials(ClientAuth.BASIC, null, null, null);
             }
-        }
-        if (formClientId != null) {
-            return new ClientCredentials(ClientAuth.FORM, formClientId, form.get("client_secret"), formClientId);
         }
         return new ClientCredentials(ClientAuth.NONE, null, null, null);
     }

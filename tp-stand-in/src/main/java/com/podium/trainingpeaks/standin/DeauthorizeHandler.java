@@ -1,34 +1,29 @@
 package com.podium.trainingpeaks.standin;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** POST /oauth/deauthorize: the app's "disconnect" revokes every token the user gave this client. */
+/**
+ * POST /oauth/deauthorize with {@code Authorization: Bearer <access_token>} and no body; 200 on success; it revokes
+ * every token the user gave this client (S3 OAuth URL; S4 guide "Deauthorization" and the dart client). Whether an
+ * expired access token is accepted is not documented: {@link Knobs#deauthorizeAcceptsExpiredToken}.
+ */
 final class DeauthorizeHandler {
 
-    private final Clients clients;
     private final TokenStore tokens;
+    private final Knobs knobs;
 
-    DeauthorizeHandler(Clients clients, TokenStore tokens) {
-        this.clients = clients;
+    DeauthorizeHandler(TokenStore tokens, Knobs knobs) {
         this.tokens = tokens;
+        this.knobs = knobs;
     }
 
     void handle(Request request) throws IOException {
-        Map<String, String> form = request.form();
-        ClientCredentials credentials = ClientCredentials.from(request, form);
-        Optional<String> clientId = Optional.empty();
-        if (credentials.presented()) {
-            clientId = credentials.authenticate(clients);
-            if (clientId.isEmpty()) {
-                Responses.oauthError(request.exchange(), 401, "invalid_client", "Client authentication failed");
-                return;
-            }
-        }
-        String token = request.bearerToken() != null ? request.bearerToken() : form.get("token");
-        Optional<Grant> owner = tokens.ownerOf(token);
-        if (owner.isEmpty() || clientId.map(id -> !id.equals(owner.get().clientId())).orElse(false)) {
+        Optional<Grant> owner = tokens.ownerOfAccessToken(request.bearerToken(), Instant.now(),
+                knobs.deauthorizeAcceptsExpiredToken);
+        if (owner.isEmpty()) {
             Responses.invalidToken(request.exchange());
             return;
         }

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Behaviour switches; volatile/atomic because tests flip them while handler threads read them. */
 final class Knobs {
 
-    static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(3600);
+    /** {@code expires_in} 600 as documented (S4 guide); 3600 was observed once (S4 examples/token-response.json). */
+    static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(600);
+    /** The live spelling (S6 HRV_FIX.md); the wiki example says {@code HRV} (S3). */
+    static final String DEFAULT_HRV_KEY = "Hrv";
 
     volatile boolean autoApprove = true;
     final AtomicBoolean denyNextAuthorization = new AtomicBoolean();
@@ -20,6 +23,13 @@ final class Knobs {
     volatile Duration apiDelay = Duration.ZERO;
     final FailureQueue tokenFailures = new FailureQueue();
     final FailureQueue apiFailures = new FailureQueue();
+    /** Off: client credentials count only in the POST body (S1 a2946d9/eaf3f28). On: HTTP Basic too (S1 4bb2c0a, 2024). */
+    volatile boolean acceptBasicClientAuthentication;
+    /** Undocumented either way (research section 6); off is the strict answer. */
+    volatile boolean deauthorizeAcceptsExpiredToken;
+    /** Whether athletes created by the next approvals are premium (IsPremium). */
+    volatile boolean newAthletesPremium = true;
+    volatile String hrvKey = DEFAULT_HRV_KEY;
 
     void reset() {
         autoApprove = true;
@@ -32,6 +42,10 @@ final class Knobs {
         apiDelay = Duration.ZERO;
         tokenFailures.arm(0, null);
         apiFailures.arm(0, null);
+        acceptBasicClientAuthentication = false;
+        deauthorizeAcceptsExpiredToken = false;
+        newAthletesPremium = true;
+        hrvKey = DEFAULT_HRV_KEY;
     }
 
     Map<String, Object> snapshot() {
@@ -46,6 +60,10 @@ final class Knobs {
         json.put("apiDelayMillis", apiDelay.toMillis());
         json.put("failNextTokenCalls", tokenFailures.snapshot());
         json.put("failNextApiCalls", apiFailures.snapshot());
+        json.put("acceptBasicClientAuthentication", acceptBasicClientAuthentication);
+        json.put("deauthorizeAcceptsExpiredToken", deauthorizeAcceptsExpiredToken);
+        json.put("newAthletesPremium", newAthletesPremium);
+        json.put("hrvKey", hrvKey);
         return json;
     }
 }

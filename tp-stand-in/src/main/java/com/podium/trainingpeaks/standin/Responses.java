@@ -42,6 +42,13 @@ final class Responses {
         json(exchange, 401, Map.of("error", "invalid_token"));
     }
 
+    /** What an unknown route gets: an HTML page, not JSON (S4 guide, Errors). The page's wording is ours. */
+    static void htmlNotFound(HttpExchange exchange) throws IOException {
+        html(exchange, 404, "<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body>"
+                + "<h2>404 - File or directory not found.</h2><p>The resource you are looking for might have been removed,"
+                + " had its name changed, or is temporarily unavailable.</p></body></html>");
+    }
+
     static void html(HttpExchange exchange, int status, String html) throws IOException {
         send(exchange, status, "text/html; charset=utf-8", html);
     }

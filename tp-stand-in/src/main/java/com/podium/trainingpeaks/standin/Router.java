@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class Router implements HttpHandler {
 
+    private static final int MAX_RECORDED = 1000;
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
     private final Knobs knobs;
@@ -23,6 +24,7 @@ final class Router implements HttpHandler {
     private final DeauthorizeHandler deauthorize;
     private final ApiHandler api;
     private final AdminHandler admin;
+    private final java.util.Deque<RecordedRequest> recorded = new java.util.ArrayDeque<>();
 
     Router(Knobs knobs, Counters counters, AuthorizeHandler authorize, TokenHandler token,
            DeauthorizeHandler deauthorize, ApiHandler api, AdminHandler admin) {
@@ -60,7 +62,10 @@ final class Router implements HttpHandler {
         boolean post = request.method().equals("POST");
         if (path.startsWith(AdminHandler.PREFIX)) {
             admin.handle(request); // never affected by outage, or the demo could not switch it off
-        } else if (path.equals("/oauth/token") && post) {
+            return;
+        }
+        record(request);
+        if (path.equals("/oauth/token") && post) {
             token.arrive(request);
             sleep(knobs.tokenDelay);
             if (!failed(request, knobs.tokenFailures, false)) {
@@ -85,7 +90,29 @@ final class Router implements HttpHandler {
         } else if (path.equals("/oauth/token") || path.equals("/oauth/deauthorize")) {
             Responses.json(request.exchange(), 405, Map.of("error", "method_not_allowed"));
         } else {
-            Responses.json(request.exchange(), 404, Map.of("error", "not_found"));
+            Responses.htmlNotFound(request.exchange()); // unknown routes answer HTML (S4 guide)
+        }
+    }
+
+    private void record(Request request) {
+        synchronized (recorded) {
+            if (recorded.size() == MAX_RECORDED) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(new RecordedRequest(request.method(), request.path(), request.header("User-Agent")));
+        }
+    }
+
+    /** Requests to OAuth and API paths since the last counter reset (at most the latest 1000), oldest first. */
+    java.util.List<RecordedRequest> recordedRequests() {
+        synchronized (recorded) {
+            return java.util.List.copyOf(recorded);
+        }
+    }
+
+    void clearRecorded() {
+        synchronized (recorded) {
+            recorded.clear();
         }
     }
 

@@ -8,8 +8,13 @@ import java.util.Base64;
 /** Random token values and constant-time comparison, so the stand-in never models a weaker secret than the real one. */
 final class Secrets {
 
-    static final String ACCESS_TOKEN_PREFIX = "tpat_";
-    static final String REFRESH_TOKEN_PREFIX = "tprt_";
+    /**
+     * Real tokens look like {@code "gAAAAMYien..."} (access) and {@code "i7ne!IAAA..."} (refresh) (S4 guide and
+     * examples/token-response.json, S5 tests.py): they contain {@code !}, so a client that forgets to form-encode
+     * them, or a redactor that stops at punctuation, fails here as it would there.
+     */
+    static final String ACCESS_TOKEN_PREFIX = "gAAAA";
+    static final String REFRESH_TOKEN_PREFIX = "!IAAA";
     static final String CODE_PREFIX = "tpac_";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -18,11 +23,25 @@ final class Secrets {
     private Secrets() {
     }
 
-    /** Prefix + 32 random bytes, base64url: the prefix lets leak checks grep logs for token shapes. */
+    /** Access token: {@code gAAAA<43 random chars>!<11 random chars>}. */
+    static String newAccessToken() {
+        return ACCESS_TOKEN_PREFIX + random(32) + "!" + random(8);
+    }
+
+    /** Refresh token: {@code <4 random chars>!IAAA<43 random chars>}. */
+    static String newRefreshToken() {
+        return random(3) + REFRESH_TOKEN_PREFIX + random(32);
+    }
+
+    /** Prefix + 32 random bytes, base64url (authorization codes; their shape is not documented). */
     static String newToken(String prefix) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return prefix + URL_SAFE.encodeToString(bytes);
+        return prefix + random(32);
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return URL_SAFE.encodeToString(value);
     }
 
     static boolean constantTimeEquals(String a, String b) {

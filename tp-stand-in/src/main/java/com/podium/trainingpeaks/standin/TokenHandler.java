@@ -61,9 +61,11 @@ final class TokenHandler {
         }
         Map<String, String> form = request.form();
         ClientCredentials credentials = ClientCredentials.from(request, form);
-        Optional<String> clientId = credentials.authenticate(clients);
+        boolean basicIgnored = credentials.method() == ClientAuth.BASIC && !knobs.acceptBasicClientAuthentication;
+        // Basic alone is, to TrainingPeaks, a request without client credentials: the same answer as wrong ones.
+        Optional<String> clientId = basicIgnored ? Optional.empty() : credentials.authenticate(clients);
         if (clientId.isEmpty()) {
-            if (credentials.method() == ClientAuth.BASIC) {
+            if (credentials.method() == ClientAuth.BASIC && !basicIgnored) {
                 request.exchange().getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"TrainingPeaks\"");
             }
             Responses.oauthError(request.exchange(), 401, "invalid_client", "Client authentication failed");

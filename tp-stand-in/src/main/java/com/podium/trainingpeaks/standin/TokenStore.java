@@ -46,12 +46,12 @@ final class TokenStore {
     private final List<String> issuedRefresh = new ArrayList<>();
 
     synchronized Issued issue(Grant grant, Duration lifetime, boolean withRefreshToken, Instant now) {
-        String accessToken = Secrets.newToken(Secrets.ACCESS_TOKEN_PREFIX);
+        String accessToken = Secrets.newAccessToken();
         access.put(accessToken, new AccessEntry(grant, now.plus(lifetime)));
         issuedAccess.add(accessToken);
         String refreshToken = null;
         if (withRefreshToken) {
-            refreshToken = Secrets.newToken(Secrets.REFRESH_TOKEN_PREFIX);
+            refreshToken = Secrets.newRefreshToken();
             refresh.put(refreshToken, new RefreshEntry(grant));
             issuedRefresh.add(refreshToken);
         }
@@ -83,25 +83,26 @@ final class TokenStore {
         return Optional.of(entry.grant);
     }
 
-    /** Owner of any not-revoked token, access (even expired) or refresh: what deauthorize needs to find the user. */
-    synchronized Optional<Grant> ownerOf(String token) {
-        if (token == null) {
+    /**
+     * The grant behind an access token presented to deauthorize: not revoked, and not expired unless
+     * {@code acceptExpired} (whether TrainingPeaks accepts an expired one is not documented).
+     */
+    synchronized Optional<Grant> ownerOfAccessToken(String accessToken, Instant now, boolean acceptExpired) {
+        AccessEntry entry = accessToken == null ? null : access.get(accessToken);
+        if (entry == null || entry.revoked || (!acceptExpired && !now.isBefore(entry.expiresAt))) {
             return Optional.empty();
         }
-        AccessEntry a = access.get(token);
-        if (a != null && !a.revoked) {
-            return Optional.of(a.grant);
-        }
-        RefreshEntry r = refresh.get(token);
-        if (r != null && !r.revoked) {
-            return Optional.of(r.grant);
-        }
-        return Optional.empty();
+        return Optional.of(entry.grant);
     }
 
     synchronized void revoke(long athleteId, String clientId) {
         access.values().stream().filter(e -> owns(e.grant, athleteId, clientId)).forEach(e -> e.revoked = true);
         refresh.values().stream().filter(e -> owns(e.grant, athleteId, clientId)).forEach(e -> e.revoked = true);
+    }
+
+    /** Whether the user still has a refresh token that works: the grant is live until deauthorized or revoked. */
+    synchronized boolean hasLiveRefreshToken(long athleteId) {
+        return refresh.values().stream().anyMatch(e -> !e.revoked && e.grant.athleteId() == athleteId);
     }
 
     synchronized void revokeAll() {

@@ -27,6 +27,8 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     public static final String DEFAULT_CLIENT_ID = "podium-demo-client";
     public static final String DEFAULT_CLIENT_SECRET = "podium-demo-secret";
     public static final int DEFAULT_DEMO_PORT = 8502;
+    /** The one redirect URI registered for a client unless another is given (the project's TP_REDIRECT_URI default). */
+    public static final String DEFAULT_REDIRECT_URI = Clients.DEFAULT_REDIRECT_URI;
 
     private final Knobs knobs = new Knobs();
     private final Counters counters = new Counters();
@@ -35,16 +37,17 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     private final AuthorizationCodes codes = new AuthorizationCodes();
     private final TokenStore tokens = new TokenStore();
     private final TokenHandler tokenHandler = new TokenHandler(clients, codes, tokens, knobs, counters);
+    private final Router router;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUri;
 
     private TrainingPeaksStandIn(int port, String clientId, String clientSecret) throws IOException {
-        clients.register(clientId, clientSecret);
+        clients.register(clientId, clientSecret, DEFAULT_REDIRECT_URI);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
-        server.createContext("/", new Router(knobs, counters,
-                new AuthorizeHandler(clients, athletes, codes, knobs), tokenHandler,
-                new DeauthorizeHandler(clients, tokens), new ApiHandler(tokens, athletes), new AdminHandler(this)));
+        router = new Router(knobs, counters, new AuthorizeHandler(clients, athletes, codes, knobs), tokenHandler,
+                new DeauthorizeHandler(tokens, knobs), new ApiHandler(tokens, athletes, knobs), new AdminHandler(this));
+        server.createContext("/", router);
         // A cached pool, so a delayed ("slow provider") answer never holds up other requests.
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
@@ -65,7 +68,6 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         }
     }
 
-    /** e.g. http://127.0.0.1:PORT, with no trailing slash. */
     /**
      * Test convenience: plays the browser's part of the authorize step for the default client (auto-approve must be
      * on) and returns the authorization code TrainingPeaks would redirect back with.
@@ -95,6 +97,7 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         }
     }
 
+    /** e.g. http://127.0.0.1:PORT, with no trailing slash. */
     public URI baseUri() {
         return baseUri;
     }
@@ -109,9 +112,14 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         executor.shutdownNow(); // interrupts handlers sleeping in a delay
     }
 
-    /** Adds (or replaces the secret of) a client; several clients may be registered. */
+    /** Adds (or replaces) a client with the default redirect URI; several clients may be registered. */
     public TrainingPeaksStandIn registerClient(String clientId, String clientSecret) {
-        clients.register(clientId, clientSecret);
+        return registerClient(clientId, clientSecret, DEFAULT_REDIRECT_URI);
+    }
+
+    /** Adds (or replaces) a client with its one registered redirect URI, matched exactly on authorize. */
+    public TrainingPeaksStandIn registerClient(String clientId, String clientSecret, String redirectUri) {
+        clients.register(clientId, clientSecret, redirectUri);
         return this;
     }
 
@@ -131,13 +139,13 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
 
     // ---- token knobs ----
 
-    /** Lifetime of access tokens issued from now on (expires_in). Default 3600 s. */
+    /** Lifetime of access tokens issued from now on (expires_in). Default 600 s, as documented (S4 guide). */
     public TrainingPeaksStandIn accessTokenLifetime(Duration lifetime) {
         knobs.accessTokenLifetime = positive(lifetime);
         return this;
     }
 
-    /** On (default, like TrainingPeaks): each refresh returns a new refresh token and kills the old one. */
+    /** On (default): each refresh returns a new refresh token and kills the old one. Rotation is undocumented. */
     public TrainingPeaksStandIn rotateRefreshTokens(boolean rotate) {
         knobs.rotateRefreshTokens = rotate;
         return this;
@@ -155,6 +163,43 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
      */
     public TrainingPeaksStandIn revokeAll() {
         tokens.revokeAll();
+        return this;
+    }
+
+    /**
+     * Off (default, as documented since 2025: S1 a2946d9/eaf3f28): only body credentials count, and a request with
+     * HTTP Basic alone is answered like one with wrong credentials. On: Basic counts too (the 2024 sample, S1 4bb2c0a).
+     */
+    public TrainingPeaksStandIn acceptBasicClientAuthentication(boolean accept) {
+        knobs.acceptBasicClientAuthentication = accept;
+        return this;
+    }
+
+    /**
+     * Whether POST /oauth/deauthorize accepts an expired (but not revoked) access token. Undocumented; default off,
+     * so an expired token is answered 401 {@code invalid_token} and the grant stays live.
+     */
+    public TrainingPeaksStandIn deauthorizeAcceptsExpiredToken(boolean accept) {
+        knobs.deauthorizeAcceptsExpiredToken = accept;
+        return this;
+    }
+
+    /**
+     * Whether athletes created by the next approvals are premium (default) or basic. Basic athletes read null
+     * premium-only workout fields and get 403 on metrics (S3 Premium-vs-Basic-Athlete). A coach's roster always has
+     * two premium athletes and one basic one.
+     */
+    public TrainingPeaksStandIn newAthletesPremium(boolean premium) {
+        knobs.newAthletesPremium = premium;
+        return this;
+    }
+
+    /** The metrics key for HRV: {@code Hrv} (default, seen live: S6) or {@code HRV} (the wiki's example: S3). */
+    public TrainingPeaksStandIn hrvKey(String key) {
+        if (!"Hrv".equals(key) && !"HRV".equals(key)) {
+            throw new IllegalArgumentException("hrvKey must be Hrv or HRV");
+        }
+        knobs.hrvKey = key;
         return this;
     }
 
@@ -232,11 +277,22 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         return counters.authorize.get();
     }
 
-    /** Zeroes the counters and forgets recorded token requests. */
+    /** Zeroes the counters and forgets recorded requests. */
     public TrainingPeaksStandIn resetCounters() {
         counters.reset();
         tokenHandler.clearRecorded();
+        router.clearRecorded();
         return this;
+    }
+
+    /** OAuth and API requests since the last counter reset (at most the latest 1000), with their User-Agent. */
+    public List<RecordedRequest> requests() {
+        return router.recordedRequests();
+    }
+
+    /** The athletes coached by {@code coachId} (GET /v1/coach/athletes), in id order. */
+    public List<Athlete> rosterOf(long coachId) {
+        return athletes.rosterOf(coachId);
     }
 
     /** Every access token ever issued, oldest first: for tests that grep logs and pages for leaks. */
@@ -259,7 +315,12 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         return tokenHandler.recordedRequests();
     }
 
-    /** Users created by approvals so far, in creation order. */
+    /** Whether TrainingPeaks still holds a live grant (a usable refresh token) of this user for any client. */
+    public boolean hasLiveGrant(long athleteId) {
+        return tokens.hasLiveRefreshToken(athleteId);
+    }
+
+    /** Users created by approvals so far (coaches' rosters included), in creation order. */
     public List<Athlete> athletes() {
         return athletes.all();
     }
@@ -273,7 +334,8 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         state.put("tokens", tokens.stats(Instant.now()));
         state.put("outstandingAuthorizationCodes", codes.outstanding());
         state.put("clients", clients.ids());
-        state.put("athletes", athletes.all().stream().map(a -> Map.of("id", a.id(), "email", a.email())).toList());
+        state.put("athletes", athletes.all().stream().map(a -> Map.of("id", a.id(), "email", a.email(), "premium", a.premium(),
+                "coach", a.coach())).toList());
         state.put("lastTokenRequest", tokenHandler.lastRequest());
         return state;
     }

@@ -83,8 +83,8 @@ class AdminEndpointTest {
         assertThat(json.get("counters").get("refreshCalls").asInt()).isEqualTo(1);
         assertThat(json.get("tokens").get("issuedAccessTokens").asInt()).isEqualTo(2);
         assertThat(json.get("lastTokenRequest").get("grantType").asText()).isEqualTo("refresh_token");
-        assertThat(state.body()).doesNotContain(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET).doesNotContain("tpat_")
-                .doesNotContain("tprt_").doesNotContain("tpac_");
+        assertThat(state.body()).doesNotContain(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET).doesNotContain("gAAAA")
+                .doesNotContain("!IAAA").doesNotContain("tpac_");
     }
 
     @Test
@@ -106,6 +106,32 @@ class AdminEndpointTest {
         assertThat(postJson("/_standin/registerClient", "{\"clientId\":\"demo-2\",\"clientSecret\":\"s3cret-2\"}")
                 .body()).contains("demo-2").doesNotContain("s3cret-2");
         assertThat(client.authorize(Map.of("client_id", "demo-2")).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theDocumentationGapKnobsCanBeFlippedOverHttp() {
+        post("/_standin/acceptBasicClientAuthentication?value=true");
+        post("/_standin/deauthorizeAcceptsExpiredToken?value=true");
+        post("/_standin/newAthletesPremium?value=false");
+        post("/_standin/hrvKey?value=HRV");
+        JsonNode knobs = json(client.get("/_standin/state")).get("knobs");
+        assertThat(knobs.get("acceptBasicClientAuthentication").asBoolean()).isTrue();
+        assertThat(knobs.get("deauthorizeAcceptsExpiredToken").asBoolean()).isTrue();
+        assertThat(knobs.get("newAthletesPremium").asBoolean()).isFalse();
+        assertThat(knobs.get("hrvKey").asText()).isEqualTo("HRV");
+        assertThat(post("/_standin/hrvKey?value=hrv").statusCode()).isEqualTo(400);
+        post("/_standin/reset");
+        assertThat(json(client.get("/_standin/state")).get("knobs").get("acceptBasicClientAuthentication").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aClientWithItsOwnRedirectUriCanBeRegisteredOverHttp() {
+        postJson("/_standin/registerClient",
+                "{\"clientId\":\"demo-3\",\"clientSecret\":\"s3\",\"redirectUri\":\"https://podium.example/cb\"}");
+        assertThat(client.authorize(Map.of("client_id", "demo-3", "redirect_uri", "https://podium.example/cb"))
+                .statusCode()).isEqualTo(302);
+        assertThat(client.authorize(Map.of("client_id", "demo-3")).statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> post(String pathAndQuery) {

@@ -49,11 +49,12 @@ class AuthorizationFlowTest {
         assertThat(callback.get("state")).isEqualTo("a b&c=d/é");
 
         JsonNode token = client.exchange(callback.get("code"));
-        assertThat(token.get("access_token").asText()).startsWith("tpat_").hasSizeGreaterThanOrEqualTo(5 + 43);
-        assertThat(token.get("refresh_token").asText()).startsWith("tprt_").hasSizeGreaterThanOrEqualTo(5 + 43);
+        // Shaped like the documented example: "gAAAAMYien..." and "i7ne!IAAA..." (S4), with a '!' to encode.
+        assertThat(token.get("access_token").asText()).startsWith("gAAAA").contains("!").hasSizeGreaterThan(40);
+        assertThat(token.get("refresh_token").asText()).contains("!IAAA").hasSizeGreaterThan(40);
         assertThat(token.get("token_type").asText()).isEqualTo("bearer");
-        assertThat(token.get("expires_in").asLong()).isEqualTo(3600);
-        assertThat(token.get("scope").asText()).isEqualTo(OAuthClient.ALL_SCOPES);
+        assertThat(token.get("expires_in").asLong()).isEqualTo(600);
+        assertThat(token.get("scope").asText()).isEqualTo(OAuthClient.ATHLETE_SCOPES);
         String accessToken = token.get("access_token").asText();
 
         JsonNode profile = json(client.api("/v1/athlete/profile", accessToken));
@@ -62,48 +63,68 @@ class AuthorizationFlowTest {
         assertThat(profile.get("LastName").asText()).isEqualTo("Lovelace");
         assertThat(profile.get("Email").asText()).isEqualTo("athlete1001@example.test");
         assertThat(profile.get("TimeZone").asText()).isEqualTo("Europe/London");
+        assertThat(profile.get("IsPremium").asBoolean()).isTrue();
+        assertThat(profile.fieldNames()).toIterable().containsExactly("Id", "FirstName", "LastName", "Email",
+                "TimeZone", "BirthMonth", "Sex", "CoachedBy", "Weight", "IsPremium", "PreferredUnits");
 
-        HttpResponse<String> workoutsResponse = client.api("/v2/workouts/2026-11-20/2026-11-22", accessToken);
+        HttpResponse<String> workoutsResponse = client.api("/v2/workouts/2026-11-01/2026-11-22", accessToken);
         assertThat(workoutsResponse.statusCode()).isEqualTo(200);
         assertThat(workoutsResponse.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JsonNode workouts = json(workoutsResponse);
-        assertThat(workouts).hasSize(3);
+        assertThat(workouts).hasSizeGreaterThan(10);
         JsonNode first = workouts.get(0);
         assertThat(first.get("AthleteId").asLong()).isEqualTo(1001);
-        assertThat(first.get("WorkoutDay").asText()).isEqualTo("2026-11-20T00:00:00");
-        assertThat(first.get("WorkoutType").asText()).isIn("Run", "Bike", "Swim");
-        assertThat(first.get("TotalTime").isDouble()).isTrue();
-        assertThat(first.get("Distance").asDouble()).isPositive();
-        assertThat(first.get("TssActual").asDouble()).isPositive();
+        assertThat(first.get("WorkoutDay").asText()).matches("2026-11-\\d\\dT00:00:00");
+        assertThat(first.get("WorkoutType").asText()).isIn("Run", "Bike", "Swim", "Strength");
+        assertThat(first.get("Completed").isBoolean()).isTrue();
         assertThat(first.has("Description")).isFalse();
 
         JsonNode detail = json(client.api("/v2/workouts/id/" + first.get("Id").asLong(), accessToken));
-        assertThat(detail.get("Id")).isEqualTo(first.get("Id"));
-        assertThat(detail.get("Title")).isEqualTo(first.get("Title"));
-        assertThat(detail.get("TotalTime")).isEqualTo(first.get("TotalTime"));
-        assertThat(detail.get("Description").asText()).isNotBlank();
-        assertThat(detail.get("HeartRateAverage").asDouble()).isPositive();
-        assertThat(detail.has("PowerAverage")).isTrue();
+        assertThat(detail).isEqualTo(first);
 
         JsonNode metrics = json(client.api("/v2/metrics/2026-11-20/2026-11-21", accessToken));
-        assertThat(metrics).hasSize(2);
-        assertThat(metrics.get(0).get("Timestamp").asText()).isEqualTo("2026-11-20T07:00:00");
-        assertThat(metrics.get(0).get("Details").get(0).get("Type").asText()).isEqualTo("RestingHeartRate");
-        assertThat(metrics.get(0).get("Details").get(1).get("Type").asText()).isEqualTo("WeightInKilograms");
+        assertThat(metrics).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(metrics.get(0).get("DateTime").asText()).startsWith("2026-11-20T06:");
+        assertThat(metrics.get(0).get("Pulse").isInt()).isTrue();
 
-        JsonNode athletes = json(client.api("/v1/coach/athletes", accessToken));
-        assertThat(athletes).hasSize(3);
-        assertThat(athletes.get(0).fieldNames()).toIterable().containsExactly("Id", "FirstName", "LastName", "Email");
+        assertThat(client.api("/v1/coach/athletes", accessToken).statusCode()).isEqualTo(403);
 
         assertThat(standIn.athletes()).extracting(Athlete::id).containsExactly(1001L);
         assertThat(standIn.issuedAccessTokens()).containsExactly(accessToken);
     }
 
     @Test
-    void redirectUriWithQueryGetsParametersAppendedWithAmpersand() {
+    void onlyTheOneRegisteredRedirectUriIsAcceptedExactly() {
+        for (String other : new String[] {"http://localhost:8501", "http://localhost:8501/?x=1", "http://LOCALHOST:8501/",
+                "http://localhost:8080/connect/trainingpeaks/callback"}) {
+            HttpResponse<String> response = client.authorize(Map.of("redirect_uri", other));
+            assertThat(response.statusCode()).as(other).isEqualTo(400);
+            assertThat(response.headers().firstValue("Location")).as(other).isEmpty();
+            assertThat(response.body()).contains("Invalid Redirect URI");
+        }
+    }
+
+    @Test
+    void aRegisteredRedirectUriWithQueryGetsParametersAppendedWithAmpersand() {
         String redirect = "http://localhost:8080/cb?tenant=7";
-        HttpResponse<String> response = client.authorize(Map.of("redirect_uri", redirect, "state", "xyz"));
+        standIn.registerClient("tenant-client", "tenant-secret", redirect);
+        HttpResponse<String> response = client.authorize(Map.of("client_id", "tenant-client", "redirect_uri", redirect,
+                "state", "xyz"));
         assertThat(location(response)).matches(Pattern.quote(redirect) + "&code=tpac_[A-Za-z0-9_-]+&state=xyz");
+    }
+
+    @Test
+    void athleteProfileAndCoachAthletesAreRefusedTogether() {
+        HttpResponse<String> response = client.authorize(Map.of("scope", "athlete:profile coach:athletes workouts:read"));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(query(location(response))).containsEntry("error", "invalid_scope").containsEntry("state", "st-1")
+                .doesNotContainKey("code");
+        assertThat(standIn.athletes()).isEmpty();
+    }
+
+    @Test
+    void codesLiveSixtyMinutes() {
+        assertThat(AuthorizationCodes.LIFETIME).isEqualTo(java.time.Duration.ofMinutes(60));
     }
 
     @Test
@@ -133,7 +154,7 @@ class AuthorizationFlowTest {
         assertThat(approved.statusCode()).isEqualTo(302);
         Map<String, String> approvedParams = query(location(approved));
         assertThat(approvedParams).containsEntry("state", "s-42");
-        assertThat(client.exchange(approvedParams.get("code")).get("scope").asText()).isEqualTo(OAuthClient.ALL_SCOPES);
+        assertThat(client.exchange(approvedParams.get("code")).get("scope").asText()).isEqualTo(OAuthClient.ATHLETE_SCOPES);
     }
 
     @Test
@@ -179,14 +200,14 @@ class AuthorizationFlowTest {
     @Test
     void codeIsBoundToRedirectUriAndClient() {
         HttpResponse<String> mismatch = client.token(Map.of("grant_type", "authorization_code",
-                "code", client.authorizeCode(Map.of()), "redirect_uri", "http://localhost:8080/other"));
+                "code", client.authorizeCode(Map.of()), "redirect_uri", REDIRECT_URI + "other"));
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(json(mismatch).get("error").asText()).isEqualTo("invalid_grant");
 
         standIn.registerClient("other-client", "other-secret");
         HttpResponse<String> otherClient = client.postForm("/oauth/token", Map.of("grant_type", "authorization_code",
-                        "code", client.authorizeCode(Map.of()), "redirect_uri", REDIRECT_URI),
-                OAuthClient.basic("other-client", "other-secret"));
+                        "code", client.authorizeCode(Map.of()), "redirect_uri", REDIRECT_URI,
+                        "client_id", "other-client", "client_secret", "other-secret"), null);
         assertThat(otherClient.statusCode()).isEqualTo(400);
         assertThat(json(otherClient).get("error").asText()).isEqualTo("invalid_grant");
     }

@@ -55,26 +55,39 @@ class DeauthorizeTest {
     }
 
     @Test
-    void formTokenWithClientAuthenticationAlsoWorks() {
+    void onlyABearerAccessTokenCounts() {
         JsonNode token = client.connect();
-        HttpResponse<String> response = client.postForm("/oauth/deauthorize",
+        HttpResponse<String> formToken = client.postForm("/oauth/deauthorize",
                 Map.of("token", token.get("access_token").asText()), basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(client.api("/v1/athlete/profile", token.get("access_token").asText()).statusCode()).isEqualTo(401);
-    }
-
-    @Test
-    void wrongClientSecretOrUnknownTokenIs401() {
-        JsonNode token = client.connect();
-        HttpResponse<String> wrongSecret = client.postForm("/oauth/deauthorize",
-                Map.of("token", token.get("access_token").asText()), basic(DEFAULT_CLIENT_ID, "nope"));
-        assertThat(wrongSecret.statusCode()).isEqualTo(401);
-        assertThat(json(wrongSecret).get("error").asText()).isEqualTo("invalid_client");
-
-        HttpResponse<String> unknown = client.postForm("/oauth/deauthorize", Map.of(), "Bearer tpat_unknown");
-        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(formToken.statusCode()).isEqualTo(401);
+        HttpResponse<String> refreshToken = client.postForm("/oauth/deauthorize", Map.of(),
+                "Bearer " + token.get("refresh_token").asText());
+        assertThat(refreshToken.statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = client.postForm("/oauth/deauthorize", Map.of(), "Bearer gAAAAunknown!x");
         assertThat(json(unknown).get("error").asText()).isEqualTo("invalid_token");
 
         assertThat(client.api("/v1/athlete/profile", token.get("access_token").asText()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefusedByDefaultAndTheGrantStaysLive() {
+        JsonNode token = client.connect();
+        standIn.expireAccessTokensNow();
+        HttpResponse<String> refused = client.postForm("/oauth/deauthorize", Map.of(),
+                "Bearer " + token.get("access_token").asText());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused).get("error").asText()).isEqualTo("invalid_token");
+        assertThat(client.refresh(token.get("refresh_token").asText()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheKnobOnAnExpiredAccessTokenDeauthorizes() {
+        standIn.deauthorizeAcceptsExpiredToken(true);
+        JsonNode token = client.connect();
+        standIn.expireAccessTokensNow();
+        assertThat(client.postForm("/oauth/deauthorize", Map.of(), "Bearer " + token.get("access_token").asText())
+                .statusCode()).isEqualTo(200);
+        assertThat(json(client.refresh(token.get("refresh_token").asText())).get("error").asText())
+                .isEqualTo("invalid_grant");
     }
 }

@@ -68,17 +68,20 @@ class NoSecretLeakTest {
         List<String> bodies = new ArrayList<>();
         String code = client.authorizeCode(Map.of());
         bodies.add(client.postForm("/oauth/token", Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", "http://wrong.example/cb"), basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET)).body());
+                "redirect_uri", "http://wrong.example/cb", "client_id", DEFAULT_CLIENT_ID,
+                "client_secret", DEFAULT_CLIENT_SECRET), null).body());
         JsonNode token = client.connect();
         String refreshToken = token.get("refresh_token").asText();
         assertThat(client.refresh(refreshToken).statusCode()).isEqualTo(200); // its body legitimately has tokens
         bodies.add(client.refresh(refreshToken).body()); // rotated: invalid_grant
+        bodies.add(client.postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", DEFAULT_CLIENT_ID, "client_secret", "wrong-secret"), null).body());
         bodies.add(client.postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
                 basic(DEFAULT_CLIENT_ID, "wrong-secret")).body());
         standIn.expireAccessTokensNow();
         bodies.add(client.api("/v1/athlete/profile", token.get("access_token").asText()).body());
-        HttpResponse<String> deauthorize = client.postForm("/oauth/deauthorize",
-                Map.of("token", token.get("access_token").asText()), null);
+        HttpResponse<String> deauthorize = client.postForm("/oauth/deauthorize", Map.of(),
+                "Bearer " + token.get("access_token").asText());
         bodies.add(deauthorize.body());
         bodies.add(client.get("/_standin/state").body());
 
@@ -92,8 +95,8 @@ class NoSecretLeakTest {
             assertThat(lines).noneMatch(line -> line.contains(secret));
             assertThat(bodies).noneMatch(body -> body.contains(secret));
         }
-        assertThat(lines).noneMatch(line -> line.contains("tpat_") || line.contains("tprt_") || line.contains("tpac_"));
+        assertThat(lines).noneMatch(line -> line.contains("gAAAA") || line.contains("!IAAA") || line.contains("tpac_"));
         assertThat(standIn.tokenRequests()).allSatisfy(request ->
-                assertThat(request.toString()).doesNotContain("tpac_", "tprt_", DEFAULT_CLIENT_SECRET));
+                assertThat(request.toString()).doesNotContain("tpac_", "!IAAA", DEFAULT_CLIENT_SECRET));
     }
 }

@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A tiny OAuth client over java.net.http, playing the app's part against a running stand-in. */
 final class OAuthClient {
 
-    static final String REDIRECT_URI = "http://localhost:8080/connect/trainingpeaks/callback";
-    static final String ALL_SCOPES = "athlete:profile workouts:read workouts:details metrics:read coach:athletes";
+    static final String REDIRECT_URI = TrainingPeaksStandIn.DEFAULT_REDIRECT_URI;
+    static final String ATHLETE_SCOPES = "athlete:profile workouts:read metrics:read";
+    static final String COACH_SCOPES = "coach:athletes workouts:read metrics:read";
+    static final String USER_AGENT = "StandInTest/1.0";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newBuilder()
@@ -44,6 +46,7 @@ final class OAuthClient {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
                 .GET().build());
     }
 
@@ -51,7 +54,7 @@ final class OAuthClient {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
         params.put("client_id", TrainingPeaksStandIn.DEFAULT_CLIENT_ID);
-        params.put("scope", ALL_SCOPES);
+        params.put("scope", ATHLETE_SCOPES);
         params.put("redirect_uri", REDIRECT_URI);
         params.put("state", "st-1");
         params.putAll(extra);
@@ -76,8 +79,16 @@ final class OAuthClient {
         return send(request.build());
     }
 
-    /** Token call with HTTP Basic client authentication. */
+    /** Token call with the client credentials in the POST body, as TrainingPeaks requires (S1). */
     HttpResponse<String> token(Map<String, String> form) {
+        Map<String, String> withCredentials = new LinkedHashMap<>(form);
+        withCredentials.put("client_id", TrainingPeaksStandIn.DEFAULT_CLIENT_ID);
+        withCredentials.put("client_secret", TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
+        return postForm("/oauth/token", withCredentials, null);
+    }
+
+    /** Token call with HTTP Basic client authentication only. */
+    HttpResponse<String> tokenWithBasic(Map<String, String> form) {
         return postForm("/oauth/token", form, basic(TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
                 TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET));
     }
@@ -92,6 +103,15 @@ final class OAuthClient {
     /** Full connect: authorize, then exchange the code. */
     JsonNode connect() {
         return exchange(authorizeCode(Map.of()));
+    }
+
+    /** Connects a coach (the grant carries coach:athletes), who comes with a roster. */
+    JsonNode connectCoach() {
+        return exchange(authorizeCode(Map.of("scope", COACH_SCOPES)));
+    }
+
+    String accessToken(JsonNode tokenAnswer) {
+        return tokenAnswer.get("access_token").asText();
     }
 
     HttpResponse<String> refresh(String refreshToken) {

@@ -35,7 +35,29 @@ class TokenEndpointTest {
     }
 
     @Test
-    void basicClientAuthenticationWorksAndIsRecorded() {
+    void basicClientAuthenticationAloneIsRejectedLikeMissingCredentialsButRecorded() {
+        String code = client.authorizeCode(Map.of());
+        HttpResponse<String> response = client.postForm("/oauth/token", codeForm(code),
+                basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET));
+        assertInvalidClient(response);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(json(response)).isEqualTo(json(client.postForm("/oauth/token", codeForm(code), null)));
+
+        TokenRequest seen = standIn.lastTokenRequest().orElseThrow();
+        assertThat(standIn.tokenRequests()).first().satisfies(first -> {
+            assertThat(first.clientAuth()).isEqualTo(ClientAuth.BASIC);
+            assertThat(first.clientId()).isEqualTo(DEFAULT_CLIENT_ID);
+            assertThat(first.authorizationHeaderPresent()).isTrue();
+        });
+        assertThat(seen.clientAuth()).isEqualTo(ClientAuth.NONE);
+
+        // The rejection does not burn the code: with body credentials it still works.
+        assertThat(client.token(codeForm(code)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheBasicKnobOnBasicWorksAndIsRecorded() {
+        standIn.acceptBasicClientAuthentication(true);
         HttpResponse<String> response = client.postForm("/oauth/token", codeForm(client.authorizeCode(Map.of())),
                 basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -53,16 +75,15 @@ class TokenEndpointTest {
     }
 
     @Test
-    void formClientAuthenticationWorksAndTheSecretIsRedacted() {
+    void bodyCredentialsWorkTheSecretIsRedactedAndABasicHeaderBesideThemIsIgnored() {
         Map<String, String> form = codeForm(client.authorizeCode(Map.of()));
         form.put("client_id", DEFAULT_CLIENT_ID);
         form.put("client_secret", DEFAULT_CLIENT_SECRET);
-        HttpResponse<String> response = client.postForm("/oauth/token", form, null);
+        HttpResponse<String> response = client.postForm("/oauth/token", form, basic("someone", "else"));
         assertThat(response.statusCode()).isEqualTo(200);
 
         TokenRequest seen = standIn.lastTokenRequest().orElseThrow();
         assertThat(seen.clientAuth()).isEqualTo(ClientAuth.FORM);
-        assertThat(seen.authorizationHeaderPresent()).isFalse();
         assertThat(seen.form()).containsEntry("client_id", DEFAULT_CLIENT_ID)
                 .containsEntry("client_secret", TokenRequest.REDACTED);
         assertThat(seen.toString()).doesNotContain(DEFAULT_CLIENT_SECRET);
@@ -71,22 +92,23 @@ class TokenEndpointTest {
     @Test
     void wrongOrMissingClientCredentialsGet401InvalidClient() {
         String code = client.authorizeCode(Map.of());
+        Map<String, String> wrongForm = codeForm(code);
+        wrongForm.put("client_id", DEFAULT_CLIENT_ID);
+        wrongForm.put("client_secret", "not-the-secret");
+        HttpResponse<String> wrong = client.postForm("/oauth/token", wrongForm, null);
+        assertInvalidClient(wrong);
+        assertThat(wrong.body()).doesNotContain("not-the-secret");
+
+        assertInvalidClient(client.postForm("/oauth/token", codeForm(code), null));
+
+        standIn.acceptBasicClientAuthentication(true);
         HttpResponse<String> wrongBasic = client.postForm("/oauth/token", codeForm(code),
                 basic(DEFAULT_CLIENT_ID, "not-the-secret"));
         assertInvalidClient(wrongBasic);
         assertThat(wrongBasic.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
 
-        Map<String, String> wrongForm = codeForm(code);
-        wrongForm.put("client_id", DEFAULT_CLIENT_ID);
-        wrongForm.put("client_secret", "not-the-secret");
-        assertInvalidClient(client.postForm("/oauth/token", wrongForm, null));
-
-        assertInvalidClient(client.postForm("/oauth/token", codeForm(code), null));
-        assertThat(wrongBasic.body()).doesNotContain("not-the-secret");
-
         // A failed client authentication does not burn the code.
-        assertThat(client.postForm("/oauth/token", codeForm(code), basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET))
-                .statusCode()).isEqualTo(200);
+        assertThat(client.token(codeForm(code)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -98,9 +120,9 @@ class TokenEndpointTest {
         assertThat(refreshed.statusCode()).isEqualTo(200);
         JsonNode second = json(refreshed);
         String newRefresh = second.get("refresh_token").asText();
-        assertThat(newRefresh).startsWith("tprt_").isNotEqualTo(oldRefresh);
+        assertThat(newRefresh).contains("!IAAA").isNotEqualTo(oldRefresh);
         assertThat(second.get("access_token").asText()).isNotEqualTo(first.get("access_token").asText());
-        assertThat(second.get("scope").asText()).isEqualTo(OAuthClient.ALL_SCOPES);
+        assertThat(second.get("scope").asText()).isEqualTo(OAuthClient.ATHLETE_SCOPES);
 
         HttpResponse<String> reuse = client.refresh(oldRefresh);
         assertThat(reuse.statusCode()).isEqualTo(400);
@@ -120,7 +142,7 @@ class TokenEndpointTest {
             HttpResponse<String> response = client.refresh(refreshToken);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json(response).has("refresh_token")).isFalse();
-            assertThat(json(response).get("access_token").asText()).startsWith("tpat_");
+            assertThat(json(response).get("access_token").asText()).startsWith("gAAAA");
         }
         assertThat(standIn.issuedRefreshTokens()).containsExactly(refreshToken);
     }
@@ -150,7 +172,7 @@ class TokenEndpointTest {
 
     @Test
     void unknownRefreshTokenIsInvalidGrant() {
-        HttpResponse<String> response = client.refresh("tprt_doesnotexist");
+        HttpResponse<String> response = client.refresh("abc!IAAAdoesnotexist");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo("invalid_grant");
     }
@@ -163,8 +185,8 @@ class TokenEndpointTest {
 
         HttpResponse<String> jsonBody = client.send(HttpRequest.newBuilder(client.base.resolve("/oauth/token"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\",\"client_id\":\""
+                        + DEFAULT_CLIENT_ID + "\"}")).build());
         assertThat(jsonBody.statusCode()).isEqualTo(400);
         assertThat(json(jsonBody).get("error").asText()).isEqualTo("invalid_request");
     }
@@ -212,7 +234,7 @@ class TokenEndpointTest {
         standIn.outage(true);
         for (HttpResponse<String> response : new HttpResponse[] {
                 client.authorize(Map.of()),
-                client.refresh("tprt_x"),
+                client.refresh("abc!IAAAx"),
                 client.api("/v1/athlete/profile", accessToken)}) {
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html");
@@ -229,7 +251,7 @@ class TokenEndpointTest {
         client.refresh(token.get("refresh_token").asText());
         client.token(Map.of("grant_type", "client_credentials"));
         client.api("/v1/athlete/profile", token.get("access_token").asText());
-        client.api("/v1/athlete/profile", "tpat_unknown");
+        client.api("/v1/athlete/profile", "gAAAAunknown!x");
 
         assertThat(standIn.authorizeCalls()).isEqualTo(1);
         assertThat(standIn.tokenCalls()).isEqualTo(3);
@@ -255,8 +277,9 @@ class TokenEndpointTest {
         long started = System.nanoTime();
         var slow = client.http.sendAsync(HttpRequest.newBuilder(client.base.resolve("/oauth/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Authorization", basic(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET))
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + refreshToken))
+                        .POST(HttpRequest.BodyPublishers.ofString(OAuthClient.form(Map.of("grant_type", "refresh_token",
+                                "refresh_token", refreshToken, "client_id", DEFAULT_CLIENT_ID,
+                                "client_secret", DEFAULT_CLIENT_SECRET))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         waitUntil(() -> standIn.refreshCalls() == 1);

@@ -24,9 +24,13 @@ public record AuthProperties(@DefaultValue("false") boolean pkceEnabled, @Defaul
         }
     }
 
-    /** Space-separated TrainingPeaks scopes. */
-    public record Scopes(@DefaultValue("athlete:profile metrics:read workouts:read workouts:details") String athlete,
-            @DefaultValue("coach:athletes metrics:read workouts:read workouts:details") String coach) {
+    /**
+     * Space-separated TrainingPeaks scopes: only what the product calls, because TrainingPeaks' production review
+     * rejects unneeded scopes and an exchange fails for a scope the app was not granted. {@code athlete:profile} and
+     * {@code coach:athletes} cannot be granted together.
+     */
+    public record Scopes(@DefaultValue("athlete:profile workouts:read metrics:read") String athlete,
+            @DefaultValue("coach:athletes workouts:read metrics:read") String coach) {
 
         public String forRole(AccountRole role) {
             return role == AccountRole.COACH ? coach : athlete;

@@ -19,6 +19,7 @@ import com.podium.connect.auth.ConnectionPrompts;
 import com.podium.connect.auth.flow.AthleteIds;
 import com.podium.connect.auth.flow.AuthorizationStarter;
 import com.podium.connect.token.AccountRole;
+import com.podium.connect.token.DisconnectOutcome;
 import com.podium.connect.token.TokenException;
 import com.podium.connect.token.Tokens;
 import com.podium.connect.token.TrainingPeaksProperties;
@@ -94,15 +95,19 @@ class ConnectController {
         if (!BrowserBinding.acceptsFormToken(BrowserBinding.parse(bindingCookie), formToken)) {
             return foreignForm("disconnect", athleteId);
         }
+        DisconnectOutcome outcome;
         try {
-            tokens.disconnect(athleteId);
+            outcome = tokens.disconnect(athleteId);
         }
         catch (TokenException e) {
             log.warn("oauth_disconnect outcome=failed athleteId={} error={}", athleteId, e.getClass().getSimpleName());
             return html(HttpStatus.BAD_GATEWAY,
                     Pages.error("Disconnect failed", "TrainingPeaks could not be disconnected right now.", athleteId));
         }
-        log.info("oauth_disconnect outcome=done athleteId={}", athleteId);
+        log.info("oauth_disconnect outcome={} athleteId={}", outcome, athleteId);
+        if (outcome == DisconnectOutcome.NOT_CONFIRMED) {
+            return html(HttpStatus.OK, Pages.disconnectedWithoutConfirmation(athleteId));
+        }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(Pages.connectPath(athleteId))).build();
     }
 

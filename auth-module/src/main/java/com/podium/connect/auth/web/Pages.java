@@ -81,6 +81,16 @@ final class Pages {
                 <p><a id="try-again" href="%s">Try again</a></p>""".formatted(text(message), text(connectPath(athleteId))));
     }
 
+    /** Our tokens are gone, but TrainingPeaks did not confirm: the grant may still be listed there. */
+    static String disconnectedWithoutConfirmation(String athleteId) {
+        return page("Disconnected from Podium", """
+                <p id="message">Podium has deleted its TrainingPeaks access for this account, but TrainingPeaks did not
+                confirm the disconnection, so TrainingPeaks may still list Podium as a connected application.</p>
+                <p id="where-to-remove">To remove it there, sign in to TrainingPeaks, open your account settings (click
+                your name in the top right corner) and remove Podium from the connected applications.</p>
+                <p><a id="back" href="%s">Back to the connect page</a></p>""".formatted(text(connectPath(athleteId))));
+    }
+
     static String connectPath(String athleteId) {
         return athleteId == null ? "/connect"
                 : "/connect?athleteId=" + URLEncoder.encode(athleteId, StandardCharsets.UTF_8);

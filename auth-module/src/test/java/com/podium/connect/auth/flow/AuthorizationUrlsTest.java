@@ -21,8 +21,8 @@ class AuthorizationUrlsTest {
 
     static AuthProperties defaults() {
         return new AuthProperties(false, Duration.ofMinutes(10), new AuthProperties.Scopes(
-                "athlete:profile metrics:read workouts:read workouts:details",
-                "coach:athletes metrics:read workouts:read workouts:details"));
+                "athlete:profile workouts:read metrics:read",
+                "coach:athletes workouts:read metrics:read"));
     }
 
     final AuthorizationUrls urls = new AuthorizationUrls(TP, defaults());
@@ -36,7 +36,7 @@ class AuthorizationUrlsTest {
         assertThat(query(url)).containsExactly(
                 Map.entry("response_type", "code"),
                 Map.entry("client_id", "podium-client"),
-                Map.entry("scope", "athlete:profile metrics:read workouts:read workouts:details"),
+                Map.entry("scope", "athlete:profile workouts:read metrics:read"),
                 Map.entry("redirect_uri", "http://localhost:8501/"),
                 Map.entry("state", "the-state"));
     }
@@ -44,7 +44,7 @@ class AuthorizationUrlsTest {
     @Test
     void coachUrlAsksForCoachScopes() {
         assertThat(query(urls.authorizationUrl(AccountRole.COACH, "s", null)))
-            .containsEntry("scope", "coach:athletes metrics:read workouts:read workouts:details");
+            .containsEntry("scope", "coach:athletes workouts:read metrics:read");
     }
 
     @Test
@@ -60,7 +60,7 @@ class AuthorizationUrlsTest {
     void everyValueIsPercentEncoded() {
         String raw = urls.authorizationUrl(AccountRole.ATHLETE, "a+b&c=d", null).getRawQuery();
 
-        assertThat(raw).contains("scope=athlete%3Aprofile%20metrics%3Aread%20workouts%3Aread%20workouts%3Adetails")
+        assertThat(raw).contains("scope=athlete%3Aprofile%20workouts%3Aread%20metrics%3Aread")
             .contains("redirect_uri=http%3A%2F%2Flocalhost%3A8501%2F")
             .contains("state=a%2Bb%26c%3Dd")
             .doesNotContain(" ");

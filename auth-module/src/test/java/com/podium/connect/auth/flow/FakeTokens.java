@@ -61,7 +61,7 @@ class FakeTokens implements Tokens {
     }
 
     @Override
-    public void disconnect(String athleteId) {
+    public com.podium.connect.token.DisconnectOutcome disconnect(String athleteId) {
         throw new UnsupportedOperationException();
     }
 }

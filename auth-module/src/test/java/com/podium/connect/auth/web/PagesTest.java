@@ -37,6 +37,14 @@ class PagesTest {
     }
 
     @Test
+    void anUnconfirmedDisconnectSaysTrainingPeaksMayStillListTheAppAndWhereToRemoveIt() {
+        String html = Pages.disconnectedWithoutConfirmation("a-42&b");
+
+        assertThat(html).contains("Disconnected from Podium", "may still list Podium", "account settings",
+                "href=\"/connect?athleteId=a-42%26b\"");
+    }
+
+    @Test
     void notConnectedPage() {
         assertThat(Pages.connect(ConnectionStatus.notConnected("a-42"), "form-token-1")).contains("Not connected", "a-42",
                 "name=\"formToken\" value=\"form-token-1\"");

@@ -48,7 +48,7 @@ class TokenEndpointClientTest {
     @BeforeEach
     void reset() {
         standIn.reset();
-        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+        client = client(ClientAuthentication.CLIENT_SECRET_POST, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
                 Duration.ofSeconds(2));
     }
 
@@ -72,8 +72,8 @@ class TokenEndpointClientTest {
 
         TokenGrant grant = connect();
 
-        assertThat(grant.accessToken()).startsWith("tpat_");
-        assertThat(grant.refreshToken()).startsWith("tprt_");
+        assertThat(grant.accessToken()).startsWith("gAAAA").contains("!");
+        assertThat(grant.refreshToken()).contains("!IAAA");
         assertThat(grant.issuedAt()).isEqualTo(now);
         assertThat(grant.expiresAt()).isEqualTo(now.plusSeconds(300));
         assertThat(grant.scope()).isEqualTo(SCOPE);
@@ -81,20 +81,30 @@ class TokenEndpointClientTest {
     }
 
     @Test
-    void authenticatesWithHttpBasicOrInTheFormBodyAsConfigured() {
-        connect();
-        TokenRequest basic = standIn.lastTokenRequest().orElseThrow();
-        assertThat(basic.clientAuth()).isEqualTo(TokenRequest.ClientAuth.BASIC);
-        assertThat(basic.form()).doesNotContainKey("client_secret");
-        assertThat(basic.accept()).isEqualTo("application/json");
-
-        client = client(ClientAuthentication.CLIENT_SECRET_POST, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
-                Duration.ofSeconds(2));
+    void authenticatesInTheFormBodyByDefaultOrWithHttpBasicAsConfigured() {
         client.refresh("a-1", connect().refreshToken());
         TokenRequest post = standIn.lastTokenRequest().orElseThrow();
         assertThat(post.clientAuth()).isEqualTo(TokenRequest.ClientAuth.FORM);
         assertThat(post.grantType()).isEqualTo("refresh_token");
         assertThat(post.authorizationHeaderPresent()).isFalse();
+        assertThat(post.accept()).isEqualTo("application/json");
+
+        // Basic is kept as an option; TrainingPeaks (and the stand-in by default) only reads the body.
+        standIn.acceptBasicClientAuthentication(true);
+        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+                Duration.ofSeconds(2));
+        connect();
+        TokenRequest basic = standIn.lastTokenRequest().orElseThrow();
+        assertThat(basic.clientAuth()).isEqualTo(TokenRequest.ClientAuth.BASIC);
+        assertThat(basic.form()).doesNotContainKey("client_secret");
+    }
+
+    @Test
+    void httpBasicAloneIsRefusedByTrainingPeaksAsDocumentedAndNotBlamedOnTheUser() {
+        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+                Duration.ofSeconds(2));
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class, this::connect);
+        assertThat(e.retryable()).as("a client misconfiguration must not revoke users' tokens").isTrue();
     }
 
     @Test
@@ -104,7 +114,7 @@ class TokenEndpointClientTest {
         TokenGrant refreshed = client.refresh("a-1", first.refreshToken());
 
         assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
-        assertThat(refreshed.refreshToken()).isNotEqualTo(first.refreshToken()).startsWith("tprt_");
+        assertThat(refreshed.refreshToken()).isNotEqualTo(first.refreshToken()).contains("!IAAA");
     }
 
     @Test
@@ -167,7 +177,7 @@ class TokenEndpointClientTest {
     @Test
     void wrongClientSecretIsNotBlamedOnTheUsersGrant() {
         TokenGrant first = connect();
-        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, "wrong-secret", Duration.ofSeconds(2));
+        client = client(ClientAuthentication.CLIENT_SECRET_POST, "wrong-secret", Duration.ofSeconds(2));
 
         TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class,
                 () -> client.refresh("a-1", first.refreshToken()));
@@ -181,7 +191,7 @@ class TokenEndpointClientTest {
     @Test
     void slowProviderTimesOutAsATransientFailure() {
         TokenGrant first = connect();
-        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+        client = client(ClientAuthentication.CLIENT_SECRET_POST, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
                 Duration.ofMillis(300));
         standIn.delay(Duration.ofSeconds(2));
 
