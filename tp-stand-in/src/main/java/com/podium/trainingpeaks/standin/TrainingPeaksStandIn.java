@@ -30,6 +30,17 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     /** The one redirect URI registered for a client unless another is given (the project's TP_REDIRECT_URI default). */
     public static final String DEFAULT_REDIRECT_URI = Clients.DEFAULT_REDIRECT_URI;
 
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK, ~40 ms per call. The JDK reads this property once, when the first HttpServer
+        // of the JVM is made, so it is set here, before any stand-in creates one (an explicit setting wins).
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     private final Knobs knobs = new Knobs();
     private final Counters counters = new Counters();
     private final Clients clients = new Clients();

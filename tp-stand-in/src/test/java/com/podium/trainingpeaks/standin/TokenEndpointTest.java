@@ -35,6 +35,13 @@ class TokenEndpointTest {
     }
 
     @Test
+    void serverSocketsDisableNagleBeforeTheFirstServerIsMade() {
+        // The JDK reads this once, when the JVM's first HttpServer is made; without it every answer waits ~40 ms
+        // for a delayed ACK (measured in benchmarks/, never timed here).
+        assertThat(System.getProperty(TrainingPeaksStandIn.NODELAY_PROPERTY)).isEqualTo("true");
+    }
+
+    @Test
     void basicClientAuthenticationAloneIsRejectedLikeMissingCredentialsButRecorded() {
         String code = client.authorizeCode(Map.of());
         HttpResponse<String> response = client.postForm("/oauth/token", codeForm(code),
