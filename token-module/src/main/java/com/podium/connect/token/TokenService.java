@@ -15,6 +15,7 @@ import com.podium.connect.token.endpoint.TokenEndpointClient;
 import com.podium.connect.token.refresh.RefreshCoordinator;
 import com.podium.connect.token.refresh.RefreshPolicy;
 import com.podium.connect.token.refresh.RefreshTrigger;
+import com.podium.connect.token.storage.StoredAccessToken;
 import com.podium.connect.token.storage.TokenRow;
 import com.podium.connect.token.storage.TokenStore;
 
@@ -47,9 +48,10 @@ class TokenService implements Tokens {
 
     @Override
     public AccessToken getToken(String athleteId) {
-        TokenRow row = store.find(athleteId).orElseThrow(() -> new NoTokenStoredException(athleteId));
-        if (!row.refreshDue(clock.instant())) {
-            return codec.accessToken(row);
+        StoredAccessToken stored = store.findAccessToken(athleteId)
+            .orElseThrow(() -> new NoTokenStoredException(athleteId));
+        if (!stored.refreshDue(clock.instant())) {
+            return codec.accessToken(stored);
         }
         return refresher.refresh(athleteId, RefreshTrigger.DUE, null, null);
     }

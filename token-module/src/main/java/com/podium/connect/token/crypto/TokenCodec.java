@@ -8,6 +8,7 @@ import com.podium.connect.token.AccessToken;
 import com.podium.connect.token.TokenGrant;
 import com.podium.connect.token.crypto.TokenCipher.Field;
 import com.podium.connect.token.storage.EncryptedTokens;
+import com.podium.connect.token.storage.StoredAccessToken;
 import com.podium.connect.token.storage.TokenRow;
 
 /** Between plaintext grants and the ciphertexts of a row. */
@@ -30,6 +31,12 @@ public class TokenCodec {
     public AccessToken accessToken(TokenRow row) {
         return new AccessToken(cipher.decrypt(row.accessToken(), row.athleteId(), Field.ACCESS_TOKEN, row.keyId()),
                 row.expiresAt(), row.scope());
+    }
+
+    public AccessToken accessToken(StoredAccessToken stored) {
+        return new AccessToken(
+                cipher.decrypt(stored.accessToken(), stored.athleteId(), Field.ACCESS_TOKEN, stored.keyId()),
+                stored.expiresAt(), stored.scope());
     }
 
     /** The stored refresh token, or null when TrainingPeaks never gave one. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,10 +32,26 @@ public class TokenStore {
 
     private static final RowMapper<TokenRow> ROW = TokenStore::map;
 
-    private final JdbcClient jdbc;
+    /** Constant SQL with positional parameters: the driver prepares it once per connection and reuses the plan. */
+    private static final String FIND_ACCESS_TOKEN =
+            "SELECT access_token, key_id, scope, expires_at, refresh_at FROM oauth_tokens WHERE athlete_id = ?";
 
-    public TokenStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcOperations reads;
+
+    public TokenStore(JdbcClient jdbc, JdbcOperations reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
+    }
+
+    /** The hot read: only what {@code getToken} needs, see {@link StoredAccessToken}. */
+    public Optional<StoredAccessToken> findAccessToken(String athleteId) {
+        List<StoredAccessToken> found = reads.query(FIND_ACCESS_TOKEN,
+                (rs, rowNum) -> new StoredAccessToken(athleteId, rs.getBytes(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()),
+                athleteId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     public Optional<TokenRow> find(String athleteId) {

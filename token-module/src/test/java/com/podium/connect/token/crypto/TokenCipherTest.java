@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,48 @@ class TokenCipherTest {
 
         assertThatThrownBy(() -> cipher.decrypt(sealed, "a-1", Field.ACCESS_TOKEN, "k1"))
             .isInstanceOf(TokenDecryptionException.class);
+    }
+
+    @Test
+    void aThreadsReusedCipherRecoversFromAFailureAndSwitchesKeys() {
+        byte[] tampered = cipher.encrypt("tpat_x", "a-1", Field.ACCESS_TOKEN);
+        tampered[tampered.length - 1] ^= 1;
+        byte[] underOldKey = TokenCipher.fromKeyList("k0:" + KEY_0, null).encrypt("tpat_old", "a-1", Field.ACCESS_TOKEN);
+        byte[] underNewKey = cipher.encrypt("tpat_new", "a-1", Field.ACCESS_TOKEN);
+
+        assertThatThrownBy(() -> cipher.decrypt(tampered, "a-1", Field.ACCESS_TOKEN, "k1"))
+            .isInstanceOf(TokenDecryptionException.class);
+        assertThat(cipher.decrypt(underOldKey, "a-1", Field.ACCESS_TOKEN, "k0")).isEqualTo("tpat_old");
+        assertThat(cipher.decrypt(underNewKey, "a-1", Field.ACCESS_TOKEN, "k1")).isEqualTo("tpat_new");
+        assertThat(cipher.decrypt(cipher.encrypt("tpat_again", "a-1", Field.ACCESS_TOKEN), "a-1", Field.ACCESS_TOKEN,
+                "k1")).isEqualTo("tpat_again");
+    }
+
+    @Test
+    void threadsEncryptingAndDecryptingAtOnceEachGetTheirOwnToken() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String athlete = "a-" + t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String token = "tpat_" + athlete + "_" + i;
+                        byte[] sealed = cipher.encrypt(token, athlete, Field.ACCESS_TOKEN);
+                        if (!cipher.decrypt(sealed, athlete, Field.ACCESS_TOKEN, "k1").equals(token)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
