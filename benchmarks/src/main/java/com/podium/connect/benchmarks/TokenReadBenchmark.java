@@ -1,12 +1,19 @@
 package com.podium.connect.benchmarks;
 
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,98 +21,149 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.podium.connect.PodiumConnectApplication;
 import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TokenGrant;
 import com.podium.connect.token.Tokens;
-import com.podium.testsupport.RealInfrastructure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
 /**
- * The token read path: {@code getToken} for tokens that are not due, on the real PostgreSQL, from 1 and 8
- * threads. The {@code tokenEndpointCalls} counter proves reads make no network call: it must stay 0.
+ * The hot read: a valid access token for one of 100 athletes whose tokens are not due, from 1, 2 and 8 threads, on
+ * the real PostgreSQL and one shared connection pool.
+ * <ul>
+ * <li>{@code podium}: {@code Tokens.getToken}, the token module.</li>
+ * <li>{@code springSecurity}: {@code AuthorizedClientServiceOAuth2AuthorizedClientManager.authorize} over
+ * {@code JdbcOAuth2AuthorizedClientService} (tokens stored in plaintext).</li>
+ * <li>{@code floor}: what any encrypted read must do at least — one primary-key {@code SELECT} of the ciphertext
+ * and one AES-GCM decryption with a reused cipher, by hand.</li>
+ * </ul>
+ * A trial fails if any read reached the token endpoint.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
+@BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class TokenReadBenchmark {
 
     static final int ATHLETES = 100;
 
+    @Param({ "podium", "springSecurity", "floor" })
+    public String contender;
+
     TrainingPeaksStandIn standIn;
-    ConfigurableApplicationContext context;
-    Tokens tokens;
+    PodiumInstances instances;
+    Read read;
+
+    interface Read {
+        String token(String athleteId) throws Exception;
+    }
 
     @Setup(Level.Trial)
     public void start() {
         standIn = TrainingPeaksStandIn.start(0);
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        context = new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.client-id=" + TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
-                    "--trainingpeaks.client-secret=" + TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
-                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
-                    "--podium.tokens.encryption.keys=bench:" + Base64.getEncoder().encodeToString(key),
-                    "--podium.tokens.scheduler.enabled=false", "--logging.level.root=warn");
-        tokens = context.getBean(Tokens.class);
-        standIn.accessTokenLifetime(Duration.ofHours(1));
+        instances = new PodiumInstances(standIn);
+        ConfigurableApplicationContext context = instances.start(false);
+        Tokens tokens = context.getBean(Tokens.class);
+        DataSource dataSource = context.getBean(DataSource.class);
+        SpringSecurityContender.createSchema(dataSource);
+        SpringSecurityContender spring = new SpringSecurityContender(dataSource, standIn);
         for (int i = 0; i < ATHLETES; i++) {
-            TokenGrant grant = tokens.exchangeAuthorizationCode(
-                    standIn.authorizeAsBrowser("http://localhost:8501/", "athlete:profile workouts:read"), null);
-            tokens.store("bench-" + i, AccountRole.ATHLETE, grant);
+            TokenGrant grant = PodiumInstances.expiringAt(instances.freshGrant(tokens),
+                    java.time.Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(1));
+            tokens.store(athlete(i), AccountRole.ATHLETE, grant);
+            spring.save(athlete(i), grant);
         }
+        read = switch (contender) {
+            case "podium" -> id -> tokens.getToken(id).value();
+            case "springSecurity" -> spring::accessToken;
+            case "floor" -> new Floor(dataSource, instances.key())::token;
+            default -> throw new IllegalArgumentException(contender);
+        };
         standIn.resetCounters();
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        context.close();
+        int calls = standIn.tokenCalls();
+        instances.close();
         standIn.close();
+        if (calls > 0) {
+            throw new IllegalStateException(contender + " made " + calls + " token endpoint calls during hot reads");
+        }
     }
 
-    /** Reported next to the scores: token endpoint calls made during the iteration. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class NetworkCalls {
+    static String athlete(int i) {
+        return "bench-" + i;
+    }
 
-        TokenReadBenchmark benchmark;
-
-        @Setup(Level.Iteration)
-        public void bind(TokenReadBenchmark benchmark) {
-            this.benchmark = benchmark;
-        }
-
-        public long tokenEndpointCalls() {
-            return benchmark.standIn.tokenCalls();
-        }
+    private String readOne() throws Exception {
+        return read.token(athlete(ThreadLocalRandom.current().nextInt(ATHLETES)));
     }
 
     @Benchmark
     @Threads(1)
-    public String getTokenOneThread(NetworkCalls calls) {
-        return tokens.getToken("bench-" + ThreadLocalRandom.current().nextInt(ATHLETES)).value();
+    public String threads1() throws Exception {
+        return readOne();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public String threads2() throws Exception {
+        return readOne();
     }
 
     @Benchmark
     @Threads(8)
-    public String getTokenEightThreads(NetworkCalls calls) {
-        return tokens.getToken("bench-" + ThreadLocalRandom.current().nextInt(ATHLETES)).value();
+    public String threads8() throws Exception {
+        return readOne();
+    }
+
+    /** The floor: one primary-key select of the ciphertext plus one AES-GCM decryption, nothing else. */
+    static final class Floor {
+
+        private final DataSource dataSource;
+        private final SecretKeySpec key;
+        private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+            try {
+                return Cipher.getInstance("AES/GCM/NoPadding");
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Floor(DataSource dataSource, byte[] key) {
+            this.dataSource = dataSource;
+            this.key = new SecretKeySpec(key, "AES");
+        }
+
+        String token(String athleteId) throws SQLException, java.security.GeneralSecurityException {
+            byte[] sealed;
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection
+                        .prepareStatement("SELECT access_token FROM oauth_tokens WHERE athlete_id = ?")) {
+                select.setString(1, athleteId);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    sealed = rs.getBytes(1);
+                }
+            }
+            // Layout and associated data as the token module writes them (TokenCipher): format | iv(12) | sealed.
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 1, 12));
+            cipher.updateAAD(("podium-token|v1|" + athleteId + "|" + PodiumInstances.KEY_ID + "|ACCESS_TOKEN")
+                .getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(sealed, 13, sealed.length - 13), StandardCharsets.UTF_8);
+        }
     }
 }

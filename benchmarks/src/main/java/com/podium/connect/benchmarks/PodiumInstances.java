@@ -1,0 +1,80 @@
+package com.podium.connect.benchmarks;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.podium.connect.PodiumConnectApplication;
+import com.podium.connect.token.TokenGrant;
+import com.podium.connect.token.Tokens;
+import com.podium.testsupport.RealInfrastructure;
+import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
+
+/**
+ * Instances of the real application (no web server) on the real PostgreSQL and Kafka of this JVM, all talking to one
+ * stand-in, as instances in production share one database. The same encryption key for all, as in production.
+ */
+final class PodiumInstances implements AutoCloseable {
+
+    static final String REDIRECT_URI = "http://localhost:8501/";
+    static final String SCOPE = "athlete:profile workouts:read";
+    static final String KEY_ID = "bench";
+
+    private final TrainingPeaksStandIn standIn;
+    private final byte[] key = new byte[32];
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+
+    PodiumInstances(TrainingPeaksStandIn standIn) {
+        this.standIn = standIn;
+        new SecureRandom().nextBytes(key);
+    }
+
+    /** Starts one more instance; {@code backgroundRefresher} switches its scheduled sweeps on. */
+    ConfigurableApplicationContext start(boolean backgroundRefresher, String... moreArgs) {
+        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + infra.jdbcUrl(),
+                "--spring.datasource.username=" + infra.username(), "--spring.datasource.password=" + infra.password(),
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--trainingpeaks.client-id=" + TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
+                "--trainingpeaks.client-secret=" + TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+                "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
+                "--trainingpeaks.redirect-uri=" + REDIRECT_URI, "--podium.tokens.encryption.keys=" + KEY_ID + ":" + Base64.getEncoder().encodeToString(key),
+                "--podium.tokens.scheduler.enabled=" + backgroundRefresher, "--spring.jmx.enabled=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=warn"));
+        args.addAll(List.of(moreArgs));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PodiumConnectApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(args.toArray(String[]::new));
+        started.add(context);
+        return context;
+    }
+
+    /** The AES-256 key every instance encrypts tokens with (for the floor benchmark, which decrypts by hand). */
+    byte[] key() {
+        return key.clone();
+    }
+
+    /** A real grant from the stand-in: authorize as the browser, then exchange the code. */
+    TokenGrant freshGrant(Tokens tokens) {
+        return tokens.exchangeAuthorizationCode(standIn.authorizeAsBrowser(REDIRECT_URI, SCOPE), null);
+    }
+
+    /** The same tokens, as if issued {@code lifetime} before {@code expiresAt}: how a herd gets an expiring token. */
+    static TokenGrant expiringAt(TokenGrant grant, Instant expiresAt, Duration lifetime) {
+        return new TokenGrant(grant.accessToken(), grant.refreshToken(), expiresAt.minus(lifetime), expiresAt,
+                grant.scope());
+    }
+
+    @Override
+    public void close() {
+        started.forEach(ConfigurableApplicationContext::close);
+        started.clear();
+    }
+}
