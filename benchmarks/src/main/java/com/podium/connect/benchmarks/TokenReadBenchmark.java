@@ -52,7 +52,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1" })
 public class TokenReadBenchmark {
 
     static final int ATHLETES = 100;
