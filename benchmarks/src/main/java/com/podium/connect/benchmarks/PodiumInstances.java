@@ -23,7 +23,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
  */
 final class PodiumInstances implements AutoCloseable {
 
-    static final String REDIRECT_URI = "http://localhost:8501/";
+    static final String REDIRECT_URI = TrainingPeaksStandIn.DEFAULT_REDIRECT_URI;
     static final String SCOPE = "athlete:profile workouts:read";
     static final String KEY_ID = "bench";
 

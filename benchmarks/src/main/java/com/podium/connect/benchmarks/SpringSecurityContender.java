@@ -28,7 +28,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
  * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager} over {@link JdbcOAuth2AuthorizedClientService}, with
  * the refresh-token provider and Spring Security's defaults otherwise (60 s clock skew, default token response
  * client, failure handler that removes a client whose grant was rejected). Same database, same stand-in, same
- * client authentication (HTTP Basic) as the token module.
+ * client authentication (credentials in the form body, as TrainingPeaks documents) as the token module.
  */
 final class SpringSecurityContender {
 
@@ -42,7 +42,7 @@ final class SpringSecurityContender {
         registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
             .clientId(TrainingPeaksStandIn.DEFAULT_CLIENT_ID)
             .clientSecret(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET)
-            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUri(PodiumInstances.REDIRECT_URI)
             .scope(PodiumInstances.SCOPE.split(" "))

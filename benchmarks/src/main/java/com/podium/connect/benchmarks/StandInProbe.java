@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -24,13 +23,13 @@ final class StandInProbe {
         if (refreshToken == null) {
             return false;
         }
-        String basic = Base64.getEncoder().encodeToString((TrainingPeaksStandIn.DEFAULT_CLIENT_ID + ":"
-                + TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(standIn.baseUri() + "/oauth/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Authorization", "Basic " + basic)
             .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
-                    + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
+                    + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8) + "&client_id="
+                    + URLEncoder.encode(TrainingPeaksStandIn.DEFAULT_CLIENT_ID, StandardCharsets.UTF_8)
+                    + "&client_secret=" + URLEncoder.encode(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+                            StandardCharsets.UTF_8)))
             .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
