@@ -1,11 +1,14 @@
 package com.podium.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +87,27 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
     }
 
     private static boolean dockerAnswers() {
+        if (!dockerPlausible()) {
+            return false; // skip Testcontainers' probe, which logs a scary but expected ERROR without Docker
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         }
         catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Whether anything on this machine points at a Docker engine; if not, there is no need to ask. */
+    private static boolean dockerPlausible() {
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("os.name", "").startsWith("Windows")) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/run/user/unknown");
+        return Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock",
+                home + "/.docker/desktop/docker.sock", runtime + "/docker.sock", home + "/.testcontainers.properties")
+            .anyMatch(path -> Files.exists(Path.of(path)));
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper at JVM exit

@@ -28,7 +28,8 @@ final class ApiTransport {
     private final RestClient http;
     private final String userAgent;
 
-    ApiTransport(URI apiBase, ApiClientProperties properties) {
+    /** @param builder a fresh builder; Boot's carries the observation (metrics) set-up */
+    ApiTransport(URI apiBase, ApiClientProperties properties, RestClient.Builder builder) {
         HttpClient client = HttpClient.newBuilder()
             .connectTimeout(properties.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -37,7 +38,7 @@ final class ApiTransport {
         requests.setReadTimeout(properties.readTimeout());
         this.userAgent = properties.userAgent();
         String base = apiBase.toString();
-        this.http = RestClient.builder()
+        this.http = builder
             .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
             .requestFactory(requests)
             .build();

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -46,17 +48,27 @@ public class TrainingPeaksApi {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /**
+     * @param restClients Boot's builder, so calls are observed (latency by status on the metrics endpoint)
+     */
     @Autowired
     public TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
-            ApiClientProperties properties, ObjectMapper json) {
-        this(tokens, revocations, trainingPeaks, properties, json, Sleeper.THREAD, Clock.systemUTC());
+            ApiClientProperties properties, ObjectMapper json, ObjectProvider<RestClient.Builder> restClients) {
+        this(tokens, revocations, trainingPeaks, properties, json, Sleeper.THREAD, Clock.systemUTC(),
+                restClients.getIfAvailable(RestClient::builder));
     }
 
     TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
             ApiClientProperties properties, ObjectMapper json, Sleeper sleeper, Clock clock) {
+        this(tokens, revocations, trainingPeaks, properties, json, sleeper, clock, RestClient.builder());
+    }
+
+    private TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
+            ApiClientProperties properties, ObjectMapper json, Sleeper sleeper, Clock clock,
+            RestClient.Builder restClient) {
         this.tokens = tokens;
-        this.caller = new ApiCaller(tokens, revocations, new ApiTransport(trainingPeaks.apiBase(), properties),
-                properties, sleeper, clock);
+        this.caller = new ApiCaller(tokens, revocations,
+                new ApiTransport(trainingPeaks.apiBase(), properties, restClient), properties, sleeper, clock);
         this.cache = new AnswerCache(properties.cacheTtl(), clock);
         this.revocations = revocations;
         this.properties = properties;

@@ -2,6 +2,7 @@ package com.podium.connect.audit;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,12 +19,16 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.podium.connect.events.EventsProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 
 /**
  * The audit consumer's own Kafka setup, independent of Boot's defaults other consumers may rely on:
@@ -37,13 +42,17 @@ class AuditKafkaConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, String> auditListenerContainerFactory(KafkaProperties kafka,
-            ObjectProvider<SslBundles> sslBundles, AuditProperties audit, KafkaOperations<String, String> template) {
+            ObjectProvider<SslBundles> sslBundles, AuditProperties audit, KafkaOperations<String, String> template,
+            ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(sslBundles.getIfAvailable()));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, audit.groupId());
         // A new audit group starts at the beginning of the topic: the audit log wants every event there is.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer());
+        // The consumer's own metrics, records-lag-max among them: how far the audit log is behind the topic.
+        meters.ifAvailable(registry -> consumers.addListener(
+                new MicrometerConsumerListener<>(registry, List.of(Tag.of("consumer", "audit")))));
 
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(consumers);

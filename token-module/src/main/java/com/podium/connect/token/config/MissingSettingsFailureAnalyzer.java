@@ -1,5 +1,7 @@
 package com.podium.connect.token.config;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -11,7 +13,8 @@ public class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Miss
         return new FailureAnalysis(
                 "Podium Connect cannot start: " + String.join(", ", cause.variables()) + " "
                         + (cause.variables().size() == 1 ? "is" : "are") + " not set.",
-                "Set them as environment variables or in a .env file in the working directory (see .env.example and"
+                "Set them as environment variables or in " + Path.of(".env").toAbsolutePath().normalize()
+                        + " (the .env file in the working directory; see .env.example and"
                         + " the README's Configuration table). PODIUM_TOKEN_KEYS takes id:base64 of 32 random bytes,"
                         + " e.g. k1:$(openssl rand -base64 32). For a local try-out without TrainingPeaks, run the demo:"
                         + " ./mvnw -pl app spring-boot:test-run",

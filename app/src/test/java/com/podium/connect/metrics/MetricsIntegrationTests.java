@@ -1,0 +1,113 @@
+package com.podium.connect.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.token.AccountRole;
+import com.podium.connect.token.TokenGrant;
+import com.podium.connect.token.Tokens;
+import com.podium.testsupport.IntegrationTest;
+import com.podium.testsupport.Poll;
+import com.podium.testsupport.SharedStandIn;
+import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
+
+/** What an operator scrapes from /actuator/prometheus, moved by real refreshes and calls through the stand-in. */
+@IntegrationTest
+@AutoConfigureObservability(tracing = false)
+@AutoConfigureMockMvc
+class MetricsIntegrationTests {
+
+    static final TrainingPeaksStandIn standIn = SharedStandIn.get();
+
+    static final String SCOPE = "athlete:profile metrics:read workouts:read workouts:details";
+
+    @Autowired
+    Tokens tokens;
+
+    @Autowired
+    TrainingPeaksApi api;
+
+    @Autowired
+    MockMvc http;
+
+    String athlete = "metrics-" + UUID.randomUUID();
+
+    @BeforeEach
+    void reset() {
+        standIn.reset();
+    }
+
+    @Test
+    void aRefreshThroughTheStandInMovesTheRefreshCounterAndTimesTheTokenEndpoint() throws Exception {
+        double refreshedBefore = value(scrape(), "podium_token_refreshes_total", "outcome=\"refreshed\"").orElse(0.0);
+        standIn.accessTokenLifetime(Duration.ofSeconds(2));
+        connect();
+        Instant refreshAt = tokens.status(athlete).orElseThrow().refreshAt();
+        Poll.until("the refresh is due", Duration.ofSeconds(10), () -> Instant.now().isAfter(refreshAt));
+
+        tokens.getToken(athlete);
+
+        assertThat(standIn.refreshCalls()).isEqualTo(1);
+        String metrics = scrape();
+        assertThat(value(metrics, "podium_token_refreshes_total", "outcome=\"refreshed\"")).contains(refreshedBefore + 1);
+        assertThat(value(metrics, "podium_trainingpeaks_token_requests_seconds_count", "operation=\"refresh\"",
+                "status=\"200\"")).hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void theEndpointExposesEveryOperationalMetric() throws Exception {
+        connect();
+        api.profile(athlete);
+
+        String metrics = scrape();
+
+        for (String outcome : RefreshOutcomeMetrics.OUTCOMES) {
+            assertThat(value(metrics, "podium_token_refreshes_total", "outcome=\"" + outcome + "\"")).isPresent();
+        }
+        assertThat(value(metrics, "podium_trainingpeaks_token_requests_seconds_count", "operation=\"exchange\""))
+            .isPresent();
+        assertThat(value(metrics, "http_client_requests_seconds_count", "uri=\"/v1/athlete/profile\"", "status=\"200\""))
+            .hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+        assertThat(value(metrics, "podium_tokens", "state=\"valid\"")).hasValueSatisfying(
+                count -> assertThat(count).isGreaterThanOrEqualTo(1));
+        assertThat(value(metrics, "podium_tokens", "state=\"retrying\"")).isPresent();
+        assertThat(value(metrics, "podium_tokens", "state=\"expired\"")).isPresent();
+        assertThat(value(metrics, "podium_tokens_soonest_expiry_seconds")).isPresent();
+        assertThat(value(metrics, "podium_outbox_incomplete")).isPresent();
+        assertThat(value(metrics, "podium_outbox_oldest_age_seconds")).isPresent();
+        assertThat(value(metrics, "kafka_consumer_fetch_manager_records_lag_max", "consumer=\"audit\"")).isPresent();
+    }
+
+    private void connect() {
+        TokenGrant grant = tokens.exchangeAuthorizationCode(
+                standIn.authorizeAsBrowser("http://localhost:8501/", SCOPE), null);
+        tokens.store(athlete, AccountRole.ATHLETE, grant);
+    }
+
+    private String scrape() throws Exception {
+        return http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain all of {@code labels}. */
+    static Optional<Double> value(String metrics, String name, String... labels) {
+        return metrics.lines()
+            .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+            .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+            .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .findFirst();
+    }
+}
