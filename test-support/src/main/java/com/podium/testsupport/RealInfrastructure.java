@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -131,10 +132,13 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Not a JVM shutdown hook of its own: those run in parallel, and a broker gone while Spring still closes the
+        // cached test contexts left their Kafka clients retrying a dead broker until Surefire killed the JVM (30 s).
+        // Spring Boot runs these handlers after it closed every context.
+        SpringApplication.getShutdownHandlers().add(() -> {
             kafka.destroy();
             execute(admin, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }, "drop-test-database"));
+        });
         return new Endpoints("jdbc:postgresql://" + host + "/" + database, user, password, kafka.getBrokersAsString());
     }
 

@@ -2,8 +2,13 @@ package com.podium.connect.apiclient;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the API client talks to TrainingPeaks ({@code podium.api.*}). The defaults suit production; nothing needs to be
@@ -21,14 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code PodiumConnect/<version>} when not set
  */
 @ConfigurationProperties("podium.api")
+@Validated
 public record ApiClientProperties(
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("15s") Duration readTimeout,
-        @DefaultValue("3") int maxAttempts,
+        @DurationMin(millis = 1) @DefaultValue("5s") Duration connectTimeout,
+        @DurationMin(millis = 1) @DefaultValue("15s") Duration readTimeout,
+        @Min(1) @DefaultValue("3") int maxAttempts,
         @DefaultValue("500ms") Duration initialBackoff,
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("60s") Duration cacheTtl,
-        @DefaultValue("14") int recentDays,
+        @Min(1) @Max(DateRange.MAX_DAYS + 1) @DefaultValue("14") int recentDays,
         @DefaultValue("5m") Duration syncInterval,
         String userAgent) {
 

@@ -2,8 +2,12 @@ package com.podium.connect.audit;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the audit consumer ({@code podium.audit.*}).
@@ -15,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic
  */
 @ConfigurationProperties("podium.audit")
+@Validated
 record AuditProperties(
-        @DefaultValue("podium-audit") String groupId,
-        @DefaultValue("podium.token-events.DLT") String deadLetterTopic,
+        @NotBlank @DefaultValue("podium-audit") String groupId,
+        @NotBlank @DefaultValue("podium.token-events.DLT") String deadLetterTopic,
         @DefaultValue("true") boolean autoStartup,
-        @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("2m") Duration retryMaxElapsed) {
+        @DurationMin(millis = 1) @DefaultValue("500ms") Duration retryInitialInterval,
+        @DurationMin(millis = 0) @DefaultValue("2m") Duration retryMaxElapsed) {
 }

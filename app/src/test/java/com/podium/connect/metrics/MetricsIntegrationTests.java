@@ -3,11 +3,17 @@ package com.podium.connect.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +96,25 @@ class MetricsIntegrationTests {
         assertThat(value(metrics, "podium_outbox_incomplete")).isPresent();
         assertThat(value(metrics, "podium_outbox_oldest_age_seconds")).isPresent();
         assertThat(value(metrics, "kafka_consumer_fetch_manager_records_lag_max", "consumer=\"audit\"")).isPresent();
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsExposed() throws Exception {
+        connect();
+        api.profile(athlete);
+        String metrics = scrape();
+        String dashboard = Files.readString(Path.of("../ops/grafana/podium-connect-dashboard.json"));
+
+        Set<String> queried = new TreeSet<>();
+        Matcher names = Pattern.compile("\\b(podium_\\w+|http_client_requests_seconds\\w*|kafka_consumer_\\w+|cache_\\w+)")
+            .matcher(dashboard);
+        while (names.find()) {
+            queried.add(names.group(1));
+        }
+        // The API client's answer cache reports Micrometer's cache metrics once it is a Caffeine cache.
+        queried.remove("cache_gets_total");
+
+        assertThat(queried).hasSizeGreaterThan(8).allSatisfy(name -> assertThat(metrics).contains("\n" + name));
     }
 
     private void connect() {

@@ -3,6 +3,7 @@ package com.podium.connect.auth;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
 import com.podium.connect.token.TokenEvents;
@@ -17,6 +18,7 @@ import com.podium.connect.token.TokenEvents;
  * @param scope the scope TrainingPeaks granted (may be narrower than the one asked for)
  * @param expiresAt when the first access token expires (UTC)
  */
+@DomainEvent
 @Externalized(TokenEvents.ROUTE)
 public record AuthorizationCompleted(UUID eventId, int schemaVersion, String athleteId, long sequence,
         Instant occurredAt, String role, String scope, Instant expiresAt) {

@@ -2,8 +2,13 @@ package com.podium.connect.token;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the token module keeps tokens fresh and safe ({@code podium.tokens.*}; README, "Token module").
@@ -19,15 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param encryption the keys tokens are encrypted with at rest
  */
 @ConfigurationProperties("podium.tokens")
+@Validated
 public record TokenProperties(
-        @DefaultValue("PT1M") Duration refreshMargin,
-        @DefaultValue("PT30S") Duration leaseDuration,
-        @DefaultValue("PT5S") Duration connectTimeout,
-        @DefaultValue("PT10S") Duration readTimeout,
-        @DefaultValue("8") int maxTransientFailures,
-        @DefaultValue("PT30S") Duration backoffInitial,
-        @DefaultValue("PT30M") Duration backoffMax,
-        @DefaultValue Scheduler scheduler,
+        @DurationMin(millis = 0) @DefaultValue("PT1M") Duration refreshMargin,
+        @DurationMin(seconds = 1) @DefaultValue("PT30S") Duration leaseDuration,
+        @DurationMin(millis = 1) @DefaultValue("PT5S") Duration connectTimeout,
+        @DurationMin(millis = 1) @DefaultValue("PT10S") Duration readTimeout,
+        @Positive @DefaultValue("8") int maxTransientFailures,
+        @DurationMin(millis = 1) @DefaultValue("PT30S") Duration backoffInitial,
+        @DurationMin(millis = 1) @DefaultValue("PT30M") Duration backoffMax,
+        @Valid @DefaultValue Scheduler scheduler,
         @DefaultValue Encryption encryption) {
 
     /**
@@ -35,8 +41,8 @@ public record TokenProperties(
      * @param interval pause between two sweeps
      * @param batchSize how many due tokens one sweep claims
      */
-    public record Scheduler(@DefaultValue("true") boolean enabled, @DefaultValue("PT10S") Duration interval,
-            @DefaultValue("50") int batchSize) {
+    public record Scheduler(@DefaultValue("true") boolean enabled,
+            @DurationMin(millis = 1) @DefaultValue("PT10S") Duration interval, @Positive @DefaultValue("50") int batchSize) {
     }
 
     /**

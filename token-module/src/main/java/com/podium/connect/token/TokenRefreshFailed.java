@@ -3,6 +3,7 @@ package com.podium.connect.token;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.modulith.events.Externalized;
  * @param attempt how many consecutive attempts have failed, this one included
  * @param nextAttemptAt when the next attempt is due, or null when none will be made
  */
+@DomainEvent
 @Externalized(TokenEvents.ROUTE)
 public record TokenRefreshFailed(UUID eventId, int schemaVersion, String athleteId, long sequence, Instant occurredAt,
         String errorCode, Integer httpStatus, String detail, boolean retryable, int attempt, Instant nextAttemptAt) {

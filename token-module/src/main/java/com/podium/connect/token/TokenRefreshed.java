@@ -3,6 +3,7 @@ package com.podium.connect.token;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.modulith.events.Externalized;
  * @param recovered true when this refresh ended a run of transient failures
  * @param tokenVersion the token row's version after the write: a per-athlete sequence for consumers
  */
+@DomainEvent
 @Externalized(TokenEvents.ROUTE)
 public record TokenRefreshed(UUID eventId, int schemaVersion, String athleteId, long sequence, Instant occurredAt,
         String scope, Instant expiresAt, boolean recovered, long tokenVersion) {

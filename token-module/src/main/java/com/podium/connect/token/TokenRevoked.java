@@ -3,6 +3,7 @@ package com.podium.connect.token;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.modulith.events.Externalized;
  * @param reason why, as a stable machine-readable value
  * @param detail a short human-readable explanation (never a token)
  */
+@DomainEvent
 @Externalized(TokenEvents.ROUTE)
 public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, long sequence, Instant occurredAt,
         Reason reason, String detail) {
