@@ -2,7 +2,6 @@ package com.podium.connect.audit;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,7 +27,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import com.podium.connect.events.EventsProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 
 /**
  * The audit consumer's own Kafka setup, independent of Boot's defaults other consumers may rely on:
@@ -50,9 +48,9 @@ class AuditKafkaConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer());
-        // The consumer's own metrics, records-lag-max among them: how far the audit log is behind the topic.
-        meters.ifAvailable(registry -> consumers.addListener(
-                new MicrometerConsumerListener<>(registry, List.of(Tag.of("consumer", "audit")))));
+        // The consumer's own metrics, records-lag-max among them: how far the audit log is behind the topic. Its
+        // client id (consumer-podium-audit-N) tells it apart; an extra tag would clash with other Kafka clients' meters.
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
 
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(consumers);

@@ -95,7 +95,8 @@ class MetricsIntegrationTests {
         assertThat(value(metrics, "podium_tokens_soonest_expiry_seconds")).isPresent();
         assertThat(value(metrics, "podium_outbox_incomplete")).isPresent();
         assertThat(value(metrics, "podium_outbox_oldest_age_seconds")).isPresent();
-        assertThat(value(metrics, "kafka_consumer_fetch_manager_records_lag_max", "consumer=\"audit\"")).isPresent();
+        assertThat(value(metrics, "kafka_consumer_fetch_manager_records_lag_max", "client_id=\"consumer-podium-audit-"))
+            .isPresent();
     }
 
     @Test
@@ -114,7 +115,7 @@ class MetricsIntegrationTests {
         // The API client's answer cache reports Micrometer's cache metrics once it is a Caffeine cache.
         queried.remove("cache_gets_total");
 
-        assertThat(queried).hasSizeGreaterThan(8).allSatisfy(name -> assertThat(metrics).contains("\n" + name));
+        assertThat(queried).hasSizeGreaterThanOrEqualTo(8).allSatisfy(name -> assertThat(metrics).contains("\n" + name));
     }
 
     private void connect() {
