@@ -2,6 +2,8 @@ package com.podium.connect.events;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 import org.slf4j.Logger;
@@ -14,10 +16,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The outbox backlog, from the event publication registry's table, at most once every {@link #MAX_AGE}:
- * {@code podium.outbox.incomplete} (publications not yet acknowledged by Kafka or a listener) and
- * {@code podium.outbox.oldest.age} (seconds since the oldest of them was published; 0 when none). A growing age
- * means the broker is unreachable or a listener keeps failing: resubmission runs every minute.
+ * The backlog of both outboxes, read at most once every {@link #MAX_AGE} per outbox, tagged {@code outbox}:
+ * {@code kafka} ({@code event_outbox}: events the broker has not acknowledged yet) and {@code listeners}
+ * (Spring Modulith's {@code event_publication}: in-process listeners that have not completed).
+ * <ul>
+ * <li>{@code podium.outbox.incomplete}: how many;
+ * <li>{@code podium.outbox.oldest.age}: seconds since the oldest of them was written (0 when none). A growing age
+ * means Kafka is unreachable or a listener keeps failing.
+ * </ul>
  */
 @Component
 class OutboxGauges implements MeterBinder {
@@ -26,13 +32,19 @@ class OutboxGauges implements MeterBinder {
 
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
+    private static final Map<String, String> QUERIES = Map.of(
+            "kafka", "SELECT count(*) AS incomplete, min(created_at) AS oldest, now() AS now FROM event_outbox",
+            "listeners", """
+                    SELECT count(*) AS incomplete, min(publication_date) AS oldest, now() AS now
+                    FROM event_publication WHERE completion_date IS NULL""");
+
     private record Snapshot(long takenAt, double incomplete, double oldestAge) {
     }
 
     private static final Snapshot UNKNOWN = new Snapshot(0, Double.NaN, Double.NaN);
 
     private final JdbcClient jdbc;
-    private volatile Snapshot snapshot;
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
     OutboxGauges(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,39 +52,42 @@ class OutboxGauges implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "podium.outbox.incomplete", null, "Event publications not completed yet", Snapshot::incomplete);
-        gauge(registry, "podium.outbox.oldest.age", "seconds", "Age of the oldest incomplete event publication",
-                Snapshot::oldestAge);
+        QUERIES.keySet().forEach(outbox -> {
+            gauge(registry, outbox, "podium.outbox.incomplete", null, "Outbox entries not completed yet",
+                    Snapshot::incomplete);
+            gauge(registry, outbox, "podium.outbox.oldest.age", "seconds", "Age of the oldest incomplete entry",
+                    Snapshot::oldestAge);
+        });
     }
 
-    private void gauge(MeterRegistry registry, String name, String unit, String description,
+    private void gauge(MeterRegistry registry, String outbox, String name, String unit, String description,
             ToDoubleFunction<Snapshot> value) {
-        Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.current()))
+        Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.current(outbox)))
             .description(description)
             .baseUnit(unit)
+            .tag("outbox", outbox)
             .register(registry);
     }
 
-    private Snapshot current() {
-        Snapshot last = snapshot;
+    private Snapshot current(String outbox) {
+        Snapshot last = snapshots.get(outbox);
         if (last != null && System.nanoTime() - last.takenAt() < MAX_AGE.toNanos()) {
             return last;
         }
         try {
-            snapshot = jdbc.sql("""
-                    SELECT count(*) AS incomplete, min(publication_date) AS oldest, now() AS now
-                    FROM event_publication WHERE completion_date IS NULL""")
+            Snapshot now = jdbc.sql(QUERIES.get(outbox))
                 .query((rs, row) -> {
                     OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
-                    OffsetDateTime now = rs.getObject("now", OffsetDateTime.class);
+                    OffsetDateTime at = rs.getObject("now", OffsetDateTime.class);
                     return new Snapshot(System.nanoTime(), rs.getLong("incomplete"),
-                            oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0));
+                            oldest == null ? 0 : Math.max(0, Duration.between(oldest, at).toMillis() / 1000.0));
                 })
                 .single();
-            return snapshot;
+            snapshots.put(outbox, now);
+            return now;
         }
         catch (RuntimeException e) {
-            log.debug("Outbox gauges unavailable: {}", e.toString());
+            log.debug("Outbox gauges of {} unavailable: {}", outbox, e.toString());
             return UNKNOWN;
         }
     }
