@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +74,25 @@ class MetricsIntegrationTests {
         assertThat(value(metrics, "podium_token_refreshes_total", "outcome=\"refreshed\"")).contains(refreshedBefore + 1);
         assertThat(value(metrics, "podium_trainingpeaks_token_requests_seconds_count", "operation=\"refresh\"",
                 "status=\"200\"")).hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void aRefreshOvertakenByANewGrantCountsAsFenced() throws Exception {
+        double fencedBefore = value(scrape(), "podium_token_refreshes_total", "outcome=\"fenced\"").orElse(0.0);
+        standIn.accessTokenLifetime(Duration.ofSeconds(2));
+        connect();
+        TokenGrant newer = tokens.exchangeAuthorizationCode(
+                standIn.authorizeAsBrowser("http://localhost:8501/", SCOPE), null);
+        Instant refreshAt = tokens.status(athlete).orElseThrow().refreshAt();
+        Poll.until("the refresh is due", Duration.ofSeconds(10), () -> Instant.now().isAfter(refreshAt));
+        standIn.delay(Duration.ofSeconds(2));
+
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> tokens.getToken(athlete).value());
+        Poll.until("the refresh reached TrainingPeaks", Duration.ofSeconds(10), () -> standIn.refreshCalls() == 1);
+        tokens.store(athlete, AccountRole.ATHLETE, newer); // the user re-authorized meanwhile
+
+        assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(newer.accessToken());
+        assertThat(value(scrape(), "podium_token_refreshes_total", "outcome=\"fenced\"")).contains(fencedBefore + 1);
     }
 
     @Test

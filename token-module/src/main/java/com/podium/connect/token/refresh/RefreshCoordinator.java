@@ -195,6 +195,7 @@ public class RefreshCoordinator {
             return written;
         });
         if (version.isEmpty()) {
+            FencedRefreshes.count();
             log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "fenced")
                 .addKeyValue("readVersion", row.version())
                 .log("Refresh result for athlete {} discarded: the row changed while we refreshed", athleteId);
@@ -230,6 +231,7 @@ public class RefreshCoordinator {
             }));
             logFailure(athleteId, failure, attempt, deleted ? "revoked" : "fenced", null, row, now);
             if (!deleted) {
+                FencedRefreshes.count();
                 // A newer grant replaced the row while we refreshed: our refresh token was simply outdated.
                 return currentToken(athleteId);
             }
