@@ -132,13 +132,12 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
 
-        // Not a JVM shutdown hook of its own: those run in parallel, and a broker gone while Spring still closes the
-        // cached test contexts left their Kafka clients retrying a dead broker until Surefire killed the JVM (30 s).
-        // Spring Boot runs these handlers after it closed every context.
-        SpringApplication.getShutdownHandlers().add(() -> {
-            kafka.destroy();
-            execute(admin, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        });
+        // At JVM exit, after Spring Boot closed every cached context (its shutdown handlers run then; plain JVM hooks
+        // run in parallel with it). The broker is not shut down: Kafka's own hook deletes its log directories at the
+        // same time, and a broker stopping without them hung in its log cleaner until Surefire killed the test JVM
+        // 30 s later. Its threads end with the JVM.
+        SpringApplication.getShutdownHandlers().add(
+                () -> execute(admin, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
         return new Endpoints("jdbc:postgresql://" + host + "/" + database, user, password, kafka.getBrokersAsString());
     }
 
