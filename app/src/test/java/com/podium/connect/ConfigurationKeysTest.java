@@ -41,7 +41,8 @@ class ConfigurationKeysTest {
     void ourPropertiesAreDeclared() {
         assertThat(declared).containsKeys("podium.tokens.refresh-margin", "podium.tokens.scheduler.batch-size",
                 "podium.tokens.encryption.keys", "trainingpeaks.client-id", "podium.auth.state-ttl",
-                "podium.api.cache-ttl", "podium.audit.group-id", "podium.ops.token", "podium.ops.replay-max-events",
+                "podium.api.cache-ttl", "podium.audit.group-id", "podium.security.machine-token", "podium.security.demo-users", "podium.dashboard.page-budget",
+                "podium.ops.replay-max-events",
                 "podium.database.create-if-missing", "podium.settings-check.enabled");
     }
 

@@ -50,9 +50,11 @@ public final class LocalDemo {
         // A fresh key and ops token each run: the demo database is thrown away at exit too.
         System.setProperty("podium.tokens.encryption.keys", "demo:" + randomBase64(32));
         String opsToken = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
-        System.setProperty("podium.ops.token", opsToken);
+        System.setProperty("podium.security.machine-token", opsToken);
         System.setProperty("podium.tokens.scheduler.interval", "PT5S");
         System.setProperty("podium.auth.pkce-enabled", "true");
+        // Sign in as athlete, coach or ops (password "demo"), listed on the sign-in page.
+        System.setProperty("podium.security.demo-users", "true");
         System.setProperty("spring.datasource.url", infra.jdbcUrl());
         System.setProperty("spring.datasource.username", infra.username());
         System.setProperty("spring.datasource.password", infra.password());
@@ -70,15 +72,14 @@ public final class LocalDemo {
 
                 ==================================================================================================
                  Podium Connect local demo is ready (README, "Local demo, step by step")
-                   Connect an athlete   %1$s/connect?athleteId=a-42
-                   Dashboard            %1$s/dashboard/a-42
-                   Audit log            %1$s/api/audit/events?athleteId=a-42
+                   Sign in              %1$s/signin  as athlete, coach or ops, password demo
+                   Audit log            %1$s/api/audit/events?athleteId=athlete  (as ops, or with the ops token)
                    Health               %1$s/actuator/health
                    Metrics              %1$s/actuator/prometheus
                    TrainingPeaks stand-in %2$s/_standin/state
                    Ops token (this run) export PODIUM_OPS_TOKEN='%3$s'
                    Replay (ops)         curl -sS -X POST %1$s/ops/replay -H "Authorization: Bearer $PODIUM_OPS_TOKEN" \\
-                                          -H 'Content-Type: application/json' -d '{"athleteId":"a-42","target":"CONSOLE"}'
+                                          -H 'Content-Type: application/json' -d '{"athleteId":"athlete","target":"CONSOLE"}'
                    Database / Kafka     %4$s / %5$s
                  Ctrl+C stops the demo and drops its database.
                 ==================================================================================================

@@ -1,69 +1,69 @@
 package com.podium.connect.dashboard;
 
+import java.time.Instant;
 import java.util.function.Supplier;
 
-import com.podium.connect.apiclient.PremiumRequiredException;
 import com.podium.connect.apiclient.ReauthorizationRequiredException;
 import com.podium.connect.apiclient.TrainingPeaksApiException;
 
 /**
- * One part of the page: the data, or why it is missing in words a coach understands. Never holds an exception, so
- * nothing can render a stack trace.
+ * One part of a page: its data (fresh, or the last good answer when TrainingPeaks is slow or failing, with the time
+ * it was read), or why it is missing in words a coach understands. Never holds an exception or an internal code,
+ * so nothing of the kind can reach the page.
  *
- * @param premiumOnly the data is a TrainingPeaks Premium feature and the athlete has a basic account: not an error,
- *        {@code problem} then holds the note to show
+ * @param asOf when the data was read from TrainingPeaks
+ * @param stale the data is the last good answer; {@code problem} says why there is no newer one
  */
-record Section<T>(T data, String problem, boolean needsReauthorization, boolean premiumOnly) {
+public record Section<T>(T data, String problem, boolean needsReauthorization, Instant asOf, boolean stale) {
 
-    static final String PREMIUM_ONLY = "Premium only: TrainingPeaks shares these with apps for Premium athletes only.";
+    static final String SLOW = "TrainingPeaks is slow right now, so this is what it said last.";
+    static final String LOADING = "Still loading from TrainingPeaks. Reload in a moment.";
 
+    static <T> Section<T> fresh(T data, Instant asOf) {
+        return new Section<>(data, null, false, asOf, false);
+    }
+
+    static <T> Section<T> stale(T data, Instant asOf, String why) {
+        return new Section<>(data, why, false, asOf, true);
+    }
+
+    static <T> Section<T> failed(String problem, boolean needsReauthorization) {
+        return new Section<>(null, problem, needsReauthorization, null, false);
+    }
+
+    /** Loads now, in the caller's thread. */
     static <T> Section<T> load(Supplier<T> loader) {
         try {
-            return new Section<>(loader.get(), null, false, false);
-        }
-        catch (ReauthorizationRequiredException e) {
-            return new Section<>(null, "TrainingPeaks needs to be re-authorized (" + e.reason() + ").", true, false);
-        }
-        catch (PremiumRequiredException e) {
-            return premiumOnlyNote();
-        }
-        catch (TrainingPeaksApiException e) {
-            return new Section<>(null, describe(e), false, false);
+            return fresh(loader.get(), Instant.now());
         }
         catch (RuntimeException e) {
-            return new Section<>(null, "Something went wrong while loading this part ("
-                    + e.getClass().getSimpleName() + "). Please try again in a minute.", false, false);
+            return failure(e);
         }
     }
 
-    /** For a basic athlete's premium-only data, known from {@code IsPremium} without asking. */
-    static <T> Section<T> premiumOnlyNote() {
-        return new Section<>(null, PREMIUM_ONLY, false, true);
-    }
-
-    /** The loaded data transformed (e.g. metrics entries to days); problems are kept as they are. */
-    <R> Section<R> map(java.util.function.Function<T, R> mapper) {
-        return ok() ? new Section<>(mapper.apply(data), null, false, false)
-                : new Section<>(null, problem, needsReauthorization, premiumOnly);
+    static <T> Section<T> failure(Throwable e) {
+        if (e instanceof ReauthorizationRequiredException) {
+            return failed("TrainingPeaks needs to be connected again.", true);
+        }
+        if (e instanceof TrainingPeaksApiException api) {
+            return failed(describe(api), false);
+        }
+        return failed("This part could not be loaded. Please try again in a minute.", false);
     }
 
     private static String describe(TrainingPeaksApiException e) {
-        StringBuilder text = new StringBuilder("TrainingPeaks could not answer right now");
-        if (e.httpStatus() != null) {
-            text.append(" (HTTP ").append(e.httpStatus());
-            if (e.errorCode() != null) {
-                text.append(", ").append(e.errorCode());
-            }
-            text.append(')');
+        Integer status = e.httpStatus();
+        if (status != null && (status == 401 || status == 403)) {
+            return "TrainingPeaks does not share this part with Podium.";
         }
-        else if (e.errorCode() != null) {
-            text.append(" (").append(e.errorCode()).append(')');
+        if (status != null && status == 404) {
+            return "TrainingPeaks has nothing here.";
         }
-        text.append(e.retryable() ? ". Please try again in a minute." : ".");
-        return text.toString();
+        return "TrainingPeaks is not answering right now. Please try again in a minute.";
     }
 
-    boolean ok() {
-        return problem == null;
+    /** There is data to show (perhaps stale). */
+    public boolean ok() {
+        return data != null;
     }
 }

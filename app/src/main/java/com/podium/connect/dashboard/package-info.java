@@ -1,5 +1,6 @@
 /**
- * The per-athlete dashboard page: connection status, profile, recent workouts and metrics from the API client, and
- * a re-authorize prompt as soon as a {@code TokenRevoked} arrives.
+ * The pages about training: the athlete page ({@code /dashboard/{athleteId}}) and the coach's roster
+ * ({@code /coach}). Who may open which athlete is decided here too ({@code athleteAccess}): the athlete, and the
+ * coaches whose TrainingPeaks roster holds them.
  */
 package com.podium.connect.dashboard;

@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the ops tooling ({@code podium.ops.*}).
  *
- * @param token bearer token for {@code /ops/**} (env {@code PODIUM_OPS_TOKEN}); unset disables the endpoint
  * @param replayTopic where {@code target=TOPIC} replays go
  * @param replayTimeout how long one replay may take to read up to the end offsets it captured at the start
  * @param replayMaxEvents a replay matching more events than this fails: narrow it by athlete or start point
@@ -21,19 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("podium.ops")
 @Validated
 record OpsProperties(
-        String token,
         @NotBlank @DefaultValue("podium.token-events.replay") String replayTopic,
         @DurationMin(seconds = 1) @DefaultValue("60s") Duration replayTimeout,
         @Positive @DefaultValue("10000") int replayMaxEvents) {
-
-    boolean endpointEnabled() {
-        return token != null && !token.isBlank();
-    }
-
-    /** Never print the token, even by accident. */
-    @Override
-    public String toString() {
-        return "OpsProperties[token=" + (endpointEnabled() ? "[set]" : "[unset]") + ", replayTopic=" + replayTopic
-                + ", replayTimeout=" + replayTimeout + ", replayMaxEvents=" + replayMaxEvents + "]";
-    }
 }

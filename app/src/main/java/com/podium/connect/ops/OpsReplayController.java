@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /ops/replay}: the replay over HTTP, behind the ops bearer token ({@link OpsTokenInterceptor}).
+ * {@code POST /ops/replay}: the replay over HTTP, for role OPS: an operator signed in, or a machine with the bearer token (see the security package).
  * Answers the events (target CONSOLE) or how many went to the replay topic (target TOPIC).
  */
 @RestController

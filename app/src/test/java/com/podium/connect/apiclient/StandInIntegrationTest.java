@@ -36,6 +36,7 @@ public abstract class StandInIntegrationTest {
 
     private static final String REDIRECT_URI = "http://localhost:8501/";
     private static final String SCOPES = "athlete:profile workouts:read metrics:read";
+    private static final String COACH_SCOPES = "coach:athletes workouts:read metrics:read";
 
     @DynamicPropertySource
     static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
@@ -68,12 +69,21 @@ public abstract class StandInIntegrationTest {
      * the grant and publish {@code AuthorizationCompleted} in one transaction.
      */
     protected String connect(String athleteId) throws InterruptedException {
-        String code = STAND_IN.authorizeAsBrowser(REDIRECT_URI, SCOPES);
+        return connect(athleteId, AccountRole.ATHLETE);
+    }
+
+    /** Connects a coach the same way. */
+    protected String connectAsCoach(String coachId) throws InterruptedException {
+        return connect(coachId, AccountRole.COACH);
+    }
+
+    private String connect(String athleteId, AccountRole role) throws InterruptedException {
+        String code = STAND_IN.authorizeAsBrowser(REDIRECT_URI, role == AccountRole.COACH ? COACH_SCOPES : SCOPES);
         TokenGrant grant = tokens.exchangeAuthorizationCode(code, null);
-        AuthorizationCompleted completed = AuthorizationCompleted.of(athleteId, Instant.now(), "ATHLETE", grant.scope(),
+        AuthorizationCompleted completed = AuthorizationCompleted.of(athleteId, Instant.now(), role.name(), grant.scope(),
                 grant.expiresAt());
         transactions.executeWithoutResult(tx -> {
-            tokens.store(athleteId, AccountRole.ATHLETE, grant);
+            tokens.store(athleteId, role, grant);
             events.publishEvent(completed);
         });
         // The client forgets cached answers when the event arrives: wait for it, or it races the test's first call.

@@ -86,7 +86,7 @@ class AuthorizationFlowTests {
         MockHttpServletResponse landed = browser.callback(callbackUrl);
 
         assertThat(landed.getStatus()).isEqualTo(303);
-        assertThat(landed.getHeader("Location")).isEqualTo("/connect?athleteId=" + athlete);
+        assertThat(landed.getHeader("Location")).as("straight to the athlete's page").isEqualTo("/dashboard");
         TokenStatus status = tokens.status(athlete).orElseThrow();
         assertThat(status.role()).isEqualTo(AccountRole.ATHLETE);
         assertThat(status.scope()).isEqualTo(ATHLETE_SCOPE);
@@ -103,8 +103,9 @@ class AuthorizationFlowTests {
         assertThat(Instant.parse(event.get("expiresAt").asText()).truncatedTo(ChronoUnit.SECONDS))
             .isEqualTo(status.expiresAt().truncatedTo(ChronoUnit.SECONDS));
 
-        String page = browser.open("/connect?athleteId=" + athlete).getContentAsString();
-        assertThat(page).contains("data-state=\"CONNECTED\"", ATHLETE_SCOPE, "ATHLETE");
+        String page = browser.connectPage();
+        assertThat(page).contains("data-state=\"CONNECTED\"", "Connected to TrainingPeaks", "as an athlete")
+            .as("no raw scope strings").doesNotContain(ATHLETE_SCOPE);
 
         // Neither the code, the state nor a token reaches a log line or the page.
         String code = Browser.query(callbackUrl).get("code");
@@ -202,7 +203,7 @@ class AuthorizationFlowTests {
     void callbackWithoutTheBindingCookieIsRefused() throws Exception {
         URI callbackUrl = new Browser(mvc).authorizeAt(new Browser(mvc).start(athlete, "athlete"));
 
-        assertThat(new Browser(mvc).callback(callbackUrl).getStatus()).isEqualTo(400);
+        assertThat(new Browser(mvc).signIn(athlete, "athlete").callback(callbackUrl).getStatus()).isEqualTo(400);
         assertNothingHappened();
     }
 
@@ -217,7 +218,7 @@ class AuthorizationFlowTests {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("You did not allow Podium to access TrainingPeaks")
-            .contains("href=\"/connect?athleteId=" + athlete + "\"");
+            .contains("href=\"/connect\"");
         assertNothingHappened();
     }
 
@@ -231,7 +232,8 @@ class AuthorizationFlowTests {
 
         String page = browser.callback(hostile).getContentAsString();
 
-        assertThat(page).doesNotContain("<script>x", "<b>hi").contains("&lt;script&gt;x", "&lt;b&gt;hi");
+        assertThat(page).doesNotContain("<script>x", "<b>hi").contains("&lt;b&gt;hi")
+            .as("the provider's error code is for the log, not the page").doesNotContain("script&gt;x");
         assertNothingHappened();
     }
 
@@ -244,7 +246,8 @@ class AuthorizationFlowTests {
         MockHttpServletResponse response = browser.callback(callbackUrl);
 
         assertThat(response.getStatus()).isEqualTo(502);
-        assertThat(response.getContentAsString()).contains("HTTP 400", "invalid_grant").doesNotContain("Exception");
+        assertThat(response.getContentAsString()).contains("did not accept this connection attempt")
+            .as("no internal codes").doesNotContain("invalid_grant", "400", "Exception");
         assertThat(tokens.status(athlete)).isEmpty();
         assertThat(TokenEventsOnKafka.typesFor(athlete, Duration.ofSeconds(3))).isEmpty();
     }
@@ -254,20 +257,22 @@ class AuthorizationFlowTests {
         Browser browser = new Browser(mvc);
         browser.connect(athlete, "athlete");
 
-        // As the token module does when TrainingPeaks rejects the refresh token.
-        transactions.executeWithoutResult(tx -> events.publishEvent(TokenRevoked.of(athlete, Instant.now(),
-                TokenRevoked.Reason.REFRESH_REJECTED, "invalid_grant: refresh token revoked")));
+        // TrainingPeaks forgets the grant; the next 401 makes the token module refresh, get invalid_grant and revoke.
+        standIn.revokeAll();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> tokens.refreshRejected(athlete, tokens.getToken(athlete)));
 
-        String page = awaitPage(browser, "Re-authorization needed");
-        assertThat(page).contains("data-state=\"REAUTHORIZATION_NEEDED\"", "REFRESH_REJECTED",
-                "invalid_grant: refresh token revoked");
+        String page = browser.connectPage();
+        assertThat(page).as("recorded in the revoking transaction: shown on the very next load")
+            .contains("data-state=\"REAUTHORIZATION_NEEDED\"", "no longer accepts Podium", "Connect again")
+            .doesNotContain("REFRESH_REJECTED", "invalid_grant", "Disconnect…");
         assertThat(connections.reauthorizationPrompt(athlete)).get()
             .extracting(ReauthorizationPrompt::reason).isEqualTo(TokenRevoked.Reason.REFRESH_REJECTED);
 
         assertThat(browser.connect(athlete, "athlete").getStatus()).isEqualTo(303);
 
-        assertThat(browser.open("/connect?athleteId=" + athlete).getContentAsString())
-            .contains("data-state=\"CONNECTED\"").doesNotContain("Re-authorization needed");
+        assertThat(browser.connectPage()).contains("data-state=\"CONNECTED\"", "Disconnect…")
+            .doesNotContain("Connect again");
         assertThat(connections.reauthorizationPrompt(athlete)).isEmpty();
         assertThat(connections.connectionStatus(athlete).state()).isEqualTo(ConnectionStatus.State.CONNECTED);
     }
@@ -299,66 +304,67 @@ class AuthorizationFlowTests {
         // The user's own disconnect is recorded from its TokenRevoked but asks for no re-authorization.
         awaitRecordedRevocation("DISCONNECTED");
         assertThat(connections.reauthorizationPrompt(athlete)).isEmpty();
-        assertThat(browser.open("/connect?athleteId=" + athlete).getContentAsString())
-            .contains("data-state=\"NOT_CONNECTED\"");
+        assertThat(browser.connectPage()).contains("data-state=\"DISCONNECTED\"", "You disconnected",
+                "Connect TrainingPeaks").doesNotContain("no longer accepts", "Disconnect…");
     }
 
     @Test
-    void formsPostedFromAnotherSiteOrWithoutTheConnectPageAreRefused() throws Exception {
+    void formsWithoutThePagesCsrfTokenAreRefused() throws Exception {
         Browser victim = new Browser(mvc);
         victim.connect(athlete, "athlete");
         standIn.resetCounters();
-        String victimsToken = victim.openConnectPage(athlete);
 
-        // A cross-site form: no SameSite=Lax cookie comes along, whatever token it guesses or copies.
+        // A cross-site form: signed in (the session cookie comes along), but without the CSRF token of our page.
         MockHttpServletResponse disconnect = mvc.perform(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connect/disconnect")
-                    .param("athleteId", athlete).param("formToken", victimsToken))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(athlete).roles("ATHLETE")))
             .andReturn().getResponse();
-        // The right cookie with a wrong token: not our page.
-        MockHttpServletResponse start = victim.send(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connect/start")
-                    .param("athleteId", athlete).param("role", "athlete").param("formToken", "forged"));
 
         assertThat(disconnect.getStatus()).isEqualTo(403);
-        assertThat(start.getStatus()).isEqualTo(403);
-        assertThat(start.getContentAsString()).contains("did not come from the connect page");
         assertThat(tokens.status(athlete)).as("still connected").isPresent();
         assertThat(standIn.deauthorizeCalls()).isZero();
     }
 
     @Test
-    void pagesAndRedirectsForEverythingElse() throws Exception {
-        Browser browser = new Browser(mvc);
+    void theConnectPageOffersOnlyWhatMakesSenseNow() throws Exception {
+        Browser browser = new Browser(mvc).signIn(athlete, "athlete");
 
         MockHttpServletResponse root = browser.open("/");
         assertThat(root.getStatus()).isEqualTo(303);
-        assertThat(root.getHeader("Location")).isEqualTo("/connect");
-        assertThat(browser.open("/connect").getContentAsString()).contains("Podium account id");
-        assertThat(browser.open("/connect?athleteId=" + athlete).getContentAsString())
-            .contains("data-state=\"NOT_CONNECTED\"", "Start OAuth flow", "Re-authorize", "Disconnect");
-        assertThat(browser.open("/connect?athleteId=%3Cscript%3E").getStatus()).isEqualTo(400);
-        assertThat(browser.pressStart("bad id", "athlete").getStatus()).isEqualTo(400);
-        assertThat(browser.pressStart(athlete, "admin").getStatus()).isEqualTo(400);
+        assertThat(root.getHeader("Location")).isEqualTo("/home");
+        assertThat(browser.connectPage()).contains("data-state=\"NOT_CONNECTED\"", "Connect TrainingPeaks")
+            .doesNotContain("Connect again", "Disconnect…");
+        assertThat(browser.open("/connect/disconnect").getHeader("Location"))
+            .as("nothing to disconnect: no confirmation page").isEqualTo("/connect");
+    }
+
+    @Test
+    void aCoachConnectsAsCoachAndLandsOnTheRoster() throws Exception {
+        MockHttpServletResponse landed = new Browser(mvc).connect(athlete, "coach");
+
+        assertThat(landed.getHeader("Location")).isEqualTo("/coach");
+        assertThat(tokens.status(athlete).orElseThrow().role()).isEqualTo(AccountRole.COACH);
+    }
+
+    @Test
+    void theStateIsBoundToTheSignedInUser() throws Exception {
+        Browser browser = new Browser(mvc);
+        URI callbackUrl = browser.authorizeAt(browser.start(athlete, "athlete"));
+        standIn.resetCounters();
+
+        // Same browser, but someone else signed in meanwhile.
+        MockHttpServletResponse response = browser.signIn("someone-else", "athlete").callback(callbackUrl);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("started by another Podium user");
+        assertNothingHappened();
     }
 
     private void assertNothingHappened() {
         assertThat(standIn.exchangeCalls()).isZero();
         assertThat(tokens.status(athlete)).isEmpty();
         assertThat(TokenEventsOnKafka.typesFor(athlete, Duration.ofSeconds(2))).isEmpty();
-    }
-
-    private String awaitPage(Browser browser, String text) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        String page;
-        do {
-            page = browser.open("/connect?athleteId=" + athlete).getContentAsString();
-            if (page.contains(text)) {
-                return page;
-            }
-            Thread.sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the connect page never showed '" + text + "':\n" + page);
     }
 
     /** Waits until the listener has written the revocation to the prompt table. */

@@ -1,8 +1,7 @@
 package com.podium.connect.auth;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -12,7 +11,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,41 +23,48 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One browser in the OAuth flow: talks to the app through MockMvc and to the TrainingPeaks stand-in over real HTTP,
+ * One browser in the OAuth flow: talks to the app through MockMvc, signed in as the Podium account that presses the
+ * buttons (with the CSRF token Spring Security's pages carry), and to the TrainingPeaks stand-in over real HTTP,
  * keeping the app's browser-binding cookie like a real browser does.
  */
 final class Browser {
 
     static final String BINDING_COOKIE = "podium_oauth_browser";
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     private final MockMvc app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String bindingCookie;
+    private String account;
+    private String role;
 
     Browser(MockMvc app) {
         this.app = app;
     }
 
-    /** Opens the connect page and presses "Start OAuth flow"; returns the app's answer (a 303 to TrainingPeaks when all is well). */
+    /** Signs this browser in as {@code account} with {@code role} ({@code athlete} or {@code coach}). */
+    Browser signIn(String account, String role) {
+        this.account = account;
+        this.role = role.toUpperCase(java.util.Locale.ROOT);
+        return this;
+    }
+
+    /** Signed in as {@code athleteId}, presses "Connect TrainingPeaks"; a 303 to TrainingPeaks when all is well. */
     MockHttpServletResponse pressStart(String athleteId, String role) throws Exception {
-        return send(post("/connect/start").param("athleteId", athleteId).param("role", role)
-            .param("formToken", openConnectPage(athleteId)));
+        signIn(athleteId, role);
+        return send(post("/connect/start").with(csrf()));
     }
 
-    /** Opens the connect page and presses "Disconnect". */
+    /** Signed in as {@code athleteId}, confirms "Disconnect". */
     MockHttpServletResponse pressDisconnect(String athleteId) throws Exception {
-        return send(post("/connect/disconnect").param("athleteId", athleteId).param("formToken", openConnectPage(athleteId)));
+        if (!athleteId.equals(account)) {
+            signIn(athleteId, "athlete");
+        }
+        return send(post("/connect/disconnect").with(csrf()));
     }
 
-    /**
-     * Loads the connect page as the browser would, keeping its cookie; returns the form token the page carries, or
-     * an empty one when the page has no forms (an invalid account id).
-     */
-    String openConnectPage(String athleteId) throws Exception {
-        MockHttpServletResponse page = open("/connect?athleteId=" + URLEncoder.encode(athleteId, StandardCharsets.UTF_8));
-        Matcher token = FORM_TOKEN.matcher(page.getContentAsString());
-        return token.find() ? token.group(1) : "";
+    /** The connect page of the signed-in account. */
+    String connectPage() throws Exception {
+        return open("/connect").getContentAsString();
     }
 
     /** The TrainingPeaks authorize URL the app sent the browser to. */
@@ -98,6 +103,9 @@ final class Browser {
     MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
         if (bindingCookie != null) {
             request.cookie(new Cookie(BINDING_COOKIE, bindingCookie));
+        }
+        if (account != null) {
+            request.with(user(account).roles(role));
         }
         MockHttpServletResponse response = app.perform(request).andReturn().getResponse();
         String setCookie = response.getHeader("Set-Cookie");

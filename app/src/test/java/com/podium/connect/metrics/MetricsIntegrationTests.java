@@ -146,7 +146,9 @@ class MetricsIntegrationTests {
     }
 
     private String scrape() throws Exception {
-        return http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+        // A scraper is a machine: the test profile's bearer token (role OPS).
+        return http.perform(get("/actuator/prometheus").header("Authorization", "Bearer test-machine-token")).andReturn()
+            .getResponse().getContentAsString();
     }
 
     /** The value of the first sample of {@code name} whose labels contain all of {@code labels}. */

@@ -5,6 +5,7 @@ import static com.podium.connect.ops.TokenEventsOnKafka.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.podium.connect.ops.TokenEventsOnKafka.Sent;
 import com.podium.testsupport.IntegrationTest;
 
-/** POST /ops/replay in the running application: bearer token first, then the replay. */
-@IntegrationTest(properties = { "podium.ops.token=" + TokenEventsOnKafka.OPS_TOKEN,
+/** POST /ops/replay in the running application, behind Spring Security: bearer token first, then the replay. */
+@IntegrationTest(properties = { "podium.security.machine-token=" + TokenEventsOnKafka.OPS_TOKEN,
         "podium.audit.group-id=" + TokenEventsOnKafka.AUDIT_GROUP })
 class OpsReplayEndpointTests {
 
@@ -47,7 +48,7 @@ class OpsReplayEndpointTests {
 
     @BeforeEach
     void http() {
-        http = MockMvcBuilders.webAppContextSetup(context).build();
+        http = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
     @AfterEach
@@ -56,18 +57,21 @@ class OpsReplayEndpointTests {
     }
 
     @Test
-    void withoutTokenIs401() throws Exception {
+    void withoutTokenIs401ProblemDetail() throws Exception {
         replay(null, "{\"athleteId\":\"a-1\"}")
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"podium-ops\""))
-            .andExpect(jsonPath("$.error").value("unauthorized"));
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Bearer")))
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, startsWith("application/problem+json")))
+            .andExpect(jsonPath("$.status").value(401))
+            .andExpect(jsonPath("$.title").value("Unauthorized"));
     }
 
     @Test
     void withWrongTokenIs401EvenBeforeTheBodyIsRead() throws Exception {
         replay("Bearer " + TokenEventsOnKafka.OPS_TOKEN + "x", "not even json")
             .andExpect(status().isUnauthorized())
-            .andExpect(jsonPath("$.error").value("unauthorized"));
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")))
+            .andExpect(jsonPath("$.status").value(401));
         replay("Basic " + TokenEventsOnKafka.OPS_TOKEN, "{}").andExpect(status().isUnauthorized());
     }
 

@@ -24,7 +24,7 @@ import com.podium.connect.ops.TokenEventsOnKafka.Sent;
 import com.podium.testsupport.IntegrationTest;
 
 /** The {@code replay} command, run through its runner against the real topic, output captured. */
-@IntegrationTest(properties = { "podium.ops.token=" + TokenEventsOnKafka.OPS_TOKEN,
+@IntegrationTest(properties = { "podium.security.machine-token=" + TokenEventsOnKafka.OPS_TOKEN,
         "podium.audit.group-id=" + TokenEventsOnKafka.AUDIT_GROUP })
 class ReplayCommandLineRunnerTests {
 

@@ -36,7 +36,7 @@ import com.podium.testsupport.KafkaTopicReader;
 import com.podium.testsupport.RealInfrastructure;
 
 /** The replay against a real broker: the right events, in order, from the right point, touching no group. */
-@IntegrationTest(properties = { "podium.ops.token=" + TokenEventsOnKafka.OPS_TOKEN,
+@IntegrationTest(properties = { "podium.security.machine-token=" + TokenEventsOnKafka.OPS_TOKEN,
         "podium.audit.group-id=" + TokenEventsOnKafka.AUDIT_GROUP })
 class TokenEventReplayerTests {
 

@@ -3,10 +3,11 @@ package com.podium.connect.auth;
 import java.util.Optional;
 
 /**
- * What other modules (the dashboard) may ask the auth module about an account's TrainingPeaks connection.
+ * What other modules (the pages) may ask the auth module about an account's TrainingPeaks connection.
  * <p>
- * The "re-authorize" prompt is driven by {@code TokenRevoked} events, not by the token table: a prompt opens when a
- * revocation arrives and closes when {@link AuthorizationCompleted} is published for the same account.
+ * Revocations are recorded in the transaction that revokes the tokens (a synchronous listener on
+ * {@code TokenRevoked}), and closed in the one that stores new tokens ({@link AuthorizationCompleted}), so the next
+ * page load after either already shows it.
  */
 public interface ConnectionPrompts {
 
@@ -16,6 +17,6 @@ public interface ConnectionPrompts {
      */
     Optional<ReauthorizationPrompt> reauthorizationPrompt(String athleteId);
 
-    /** Connected (with scope and expiry), re-authorization needed (with the reason), or not connected. */
+    /** Connected, re-authorization needed (and why), disconnected by the user, or never connected. */
     ConnectionStatus connectionStatus(String athleteId);
 }

@@ -45,8 +45,9 @@ public class AuthorizationCallback {
 
     /**
      * @param browserBindingId the browser's binding cookie value, or null when it sent none
+     * @param signedInAccount the Podium account signed in in this browser now: must be the one that started the flow
      */
-    public CallbackOutcome complete(CallbackParameters callback, String browserBindingId) {
+    public CallbackOutcome complete(CallbackParameters callback, String browserBindingId, String signedInAccount) {
         if (callback.state() == null || callback.state().isBlank()) {
             return rejected(StateRejection.MISSING, null);
         }
@@ -62,6 +63,9 @@ public class AuthorizationCallback {
         if (browserBindingId == null
                 || !Secrets.constantTimeEquals(Secrets.sha256Hex(browserBindingId), pending.browserBindingHash())) {
             return rejected(StateRejection.FOREIGN_BROWSER, pending.athleteId());
+        }
+        if (!pending.athleteId().equals(signedInAccount)) {
+            return rejected(StateRejection.FOREIGN_USER, pending.athleteId());
         }
         log.info("oauth_state_consumed athleteId={} role={}", pending.athleteId(), pending.role());
 

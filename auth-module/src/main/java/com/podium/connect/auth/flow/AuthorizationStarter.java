@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.podium.connect.auth.AccountIds;
 import com.podium.connect.token.AccountRole;
 
 /**
@@ -37,7 +38,7 @@ public class AuthorizationStarter {
      * @param browserBindingId the value of the browser's binding cookie; the callback must come with the same one
      */
     public URI start(String athleteId, AccountRole role, String browserBindingId) {
-        if (!AthleteIds.isValid(athleteId)) {
+        if (!AccountIds.isValid(athleteId)) {
             throw new IllegalArgumentException("invalid athlete id");
         }
         Instant now = clock.instant();

@@ -6,7 +6,8 @@ public enum StateRejection {
     MISSING("missing", "The answer from TrainingPeaks carried no state."),
     UNKNOWN_OR_USED("unknown_or_used", "This sign-in link is unknown or was already used."),
     EXPIRED("expired", "This sign-in link has expired."),
-    FOREIGN_BROWSER("foreign_browser", "This sign-in was started in another browser.");
+    FOREIGN_BROWSER("foreign_browser", "This sign-in was started in another browser."),
+    FOREIGN_USER("foreign_user", "This sign-in was started by another Podium user.");
 
     private final String logValue;
     private final String explanation;

@@ -3,7 +3,6 @@ package com.podium.connect.auth.prompts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.podium.connect.auth.AuthorizationCompleted;
@@ -22,10 +21,10 @@ class ConnectionEventsListener {
     }
 
     /**
-     * After the revoking transaction committed, in its own transaction. The event publication registry keeps the
-     * delivery until this returns, so a crash here is retried by the resubmission job.
+     * Synchronously, in the transaction that deletes the tokens: no page can see the tokens gone and the reason not
+     * yet recorded (which would read as "never connected").
      */
-    @ApplicationModuleListener
+    @EventListener
     public void on(TokenRevoked revoked) {
         prompts.recordRevocation(revoked.athleteId(), revoked.reason(), revoked.detail(), revoked.occurredAt());
         log.info("reauthorization_prompt_recorded athleteId={} reason={}", revoked.athleteId(), revoked.reason());

@@ -28,8 +28,10 @@ class ConnectionPromptsService implements ConnectionPrompts {
 
     @Override
     public ConnectionStatus connectionStatus(String athleteId) {
-        return reauthorizationPrompt(athleteId).map(ConnectionStatus::reauthorizationNeeded)
-            .or(() -> tokens.status(athleteId).map(ConnectionStatus::connected))
+        // Stored tokens win: revoking deletes them in the transaction that records the revocation.
+        return tokens.status(athleteId).map(ConnectionStatus::connected)
+            .or(() -> prompts.openPrompt(athleteId).map(prompt -> prompt.reason() == TokenRevoked.Reason.DISCONNECTED
+                    ? ConnectionStatus.disconnected(prompt) : ConnectionStatus.reauthorizationNeeded(prompt)))
             .orElseGet(() -> ConnectionStatus.notConnected(athleteId));
     }
 }

@@ -9,9 +9,9 @@ import org.springframework.http.ResponseCookie;
 import com.podium.connect.auth.flow.Secrets;
 
 /**
- * The cookie that ties a {@code state} to the browser that started the flow, and the connect page's forms to the
- * browser that loaded it: a random id, HttpOnly and SameSite=Lax (sent on TrainingPeaks' top-level redirect back
- * to us, not on cross-site sub-requests or POSTs).
+ * The cookie that ties a {@code state} to the browser that started the flow: a random id, HttpOnly and
+ * SameSite=Lax (sent on TrainingPeaks' top-level redirect back to us, not on cross-site sub-requests or POSTs).
+ * Forms are protected by Spring Security's CSRF token, not by this cookie.
  */
 final class BrowserBinding {
 
@@ -30,19 +30,6 @@ final class BrowserBinding {
 
     static String newId() {
         return Secrets.randomUrlSafe();
-    }
-
-    /**
-     * The form token for this browser (double submit): pages embed it, POSTs must send it back. A cross-site form
-     * carries neither the SameSite=Lax cookie nor the token, so it cannot start a flow or disconnect anyone.
-     */
-    static String formToken(String id) {
-        return Secrets.sha256Hex("form:" + id);
-    }
-
-    /** Whether {@code token} is this browser's form token. */
-    static boolean acceptsFormToken(Optional<String> id, String token) {
-        return id.isPresent() && token != null && Secrets.constantTimeEquals(formToken(id.get()), token);
     }
 
     static ResponseCookie cookie(String id, boolean secure) {

@@ -1,7 +1,7 @@
 package com.podium.connect.auth.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 
 import jakarta.servlet.http.Cookie;
 
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RenderingResponse;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -18,11 +18,13 @@ import org.springframework.web.servlet.function.ServerResponse;
 import com.podium.connect.auth.flow.AuthorizationCallback;
 import com.podium.connect.auth.flow.CallbackOutcome;
 import com.podium.connect.auth.flow.CallbackParameters;
+import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TrainingPeaksProperties;
 
 /**
  * The callback, mounted on the path of {@code TP_REDIRECT_URI} (a functional route, because the path comes from
  * configuration). TrainingPeaks redirects the browser here with {@code code} and {@code state}, or {@code error}.
+ * The state must come back to the browser and the signed-in Podium user that started the flow.
  */
 @Configuration(proxyBeanMethods = false)
 class CallbackRoutes {
@@ -44,35 +46,35 @@ class CallbackRoutes {
         CallbackParameters parameters = new CallbackParameters(param(request, "code"), param(request, "state"),
                 param(request, "error"), param(request, "error_description"));
         if (parameters.isEmpty()) {
-            return ServerResponse.status(HttpStatus.SEE_OTHER).location(URI.create("/connect")).build();
+            return ServerResponse.status(HttpStatus.SEE_OTHER).location(URI.create("/home")).build();
         }
-        CallbackOutcome outcome = callback.complete(parameters, bindingCookie(request));
+        String signedIn = request.principal().map(Principal::getName).orElse(null);
+        CallbackOutcome outcome = callback.complete(parameters, bindingCookie(request), signedIn);
         if (outcome instanceof CallbackOutcome.Connected connected) {
+            // Straight to what the connection is for: the athlete's dashboard, the coach's roster.
             return ServerResponse.status(HttpStatus.SEE_OTHER)
-                .location(URI.create(Pages.connectPath(connected.athleteId())))
+                .location(URI.create(connected.role() == AccountRole.COACH ? "/coach" : "/dashboard"))
                 .cacheControl(CacheControl.noStore())
                 .build();
         }
         if (outcome instanceof CallbackOutcome.StateRejected rejected) {
-            return html(HttpStatus.BAD_REQUEST, Pages.error("Sign-in could not be completed",
-                    rejected.reason().explanation() + " Nothing was changed; please start again.", null));
+            return problem(HttpStatus.BAD_REQUEST, "TrainingPeaks could not be connected",
+                    rejected.reason().explanation() + " Nothing was changed; please start again.");
         }
         if (outcome instanceof CallbackOutcome.ProviderError error) {
-            String message = error.accessDenied()
-                    ? "You did not allow Podium to access TrainingPeaks, so nothing was connected."
-                    : "TrainingPeaks reported an error (" + error.error() + ")"
-                            + (error.description() == null ? "" : ": " + shortened(error.description()))
-                            + ". Nothing was connected.";
-            return html(HttpStatus.BAD_REQUEST, Pages.error(
-                    error.accessDenied() ? "Access not granted" : "TrainingPeaks reported an error", message,
-                    error.athleteId()));
+            return error.accessDenied()
+                    ? problem(HttpStatus.BAD_REQUEST, "Access not granted",
+                            "You did not allow Podium to access TrainingPeaks, so nothing was connected.")
+                    : problem(HttpStatus.BAD_REQUEST, "TrainingPeaks reported a problem",
+                            "TrainingPeaks could not complete the connection"
+                                    + (error.description() == null ? "" : ": " + shortened(error.description()))
+                                    + ". Nothing was connected.");
         }
         CallbackOutcome.ExchangeFailed failed = (CallbackOutcome.ExchangeFailed) outcome;
-        String status = failed.httpStatus() == null ? "no answer" : "HTTP " + failed.httpStatus();
-        return html(HttpStatus.BAD_GATEWAY, Pages.error("TrainingPeaks did not complete the sign-in",
-                "Exchanging the authorization code with TrainingPeaks failed (" + status + ", error "
-                        + failed.errorCode() + "). Nothing was stored; please try again.",
-                failed.athleteId()));
+        boolean answered = failed.httpStatus() != null && failed.httpStatus() < 500;
+        return problem(HttpStatus.BAD_GATEWAY, "TrainingPeaks did not complete the connection", answered
+                ? "TrainingPeaks did not accept this connection attempt (it may have taken too long). Nothing was stored; please try again."
+                : "TrainingPeaks did not answer in time. Nothing was stored; please try again in a minute.");
     }
 
     /** The provider's description is shown (escaped) but never at any length a forged URL chooses. */
@@ -89,10 +91,11 @@ class CallbackRoutes {
         return cookie == null ? null : BrowserBinding.parse(cookie.getValue()).orElse(null);
     }
 
-    private static ServerResponse html(HttpStatus status, String body) {
-        return ServerResponse.status(status)
-            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-            .cacheControl(CacheControl.noStore())
-            .body(body);
+    private static ServerResponse problem(HttpStatus status, String title, String message) {
+        return RenderingResponse.create(ConnectProblems.VIEW)
+            .status(status)
+            .modelAttribute("title", title)
+            .modelAttribute("message", message)
+            .build();
     }
 }

@@ -1,22 +1,29 @@
 package com.podium.connect.auth.web;
 
 import java.net.URI;
+import java.security.Principal;
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
+import com.podium.connect.auth.AccountIds;
+import com.podium.connect.auth.ConnectionCard;
 import com.podium.connect.auth.ConnectionPrompts;
-import com.podium.connect.auth.flow.AthleteIds;
+import com.podium.connect.auth.ConnectionStatus;
 import com.podium.connect.auth.flow.AuthorizationStarter;
 import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.DisconnectOutcome;
@@ -24,7 +31,11 @@ import com.podium.connect.token.TokenException;
 import com.podium.connect.token.Tokens;
 import com.podium.connect.token.TrainingPeaksProperties;
 
-/** The connect page and its buttons: start (or redo) the OAuth flow, disconnect. */
+/**
+ * The signed-in person's own TrainingPeaks connection: the connect page and its buttons (connect, connect again,
+ * disconnect after a confirmation). The account is always the signed-in one (the principal's name is the Podium
+ * account id); nobody can act on another account from here. Forms carry Spring Security's CSRF token.
+ */
 @Controller
 class ConnectController {
 
@@ -44,40 +55,20 @@ class ConnectController {
     }
 
     @GetMapping("/connect")
-    ResponseEntity<String> connectPage(@RequestParam(required = false) String athleteId,
-            @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
-        if (athleteId == null || athleteId.isEmpty()) {
-            return html(HttpStatus.OK, Pages.landing());
-        }
-        if (!AthleteIds.isValid(athleteId)) {
-            return invalidAthleteId();
-        }
-        String binding = BrowserBinding.parse(bindingCookie).orElseGet(BrowserBinding::newId);
-        return ResponseEntity.status(HttpStatus.OK)
-            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-            .cacheControl(CacheControl.noStore())
-            .header(HttpHeaders.SET_COOKIE, BrowserBinding.cookie(binding, secureCookies).toString())
-            .body(Pages.connect(connections.connectionStatus(athleteId), BrowserBinding.formToken(binding)));
+    String connectPage(Principal principal, HttpServletRequest request, ZoneId zone, Model model) {
+        String account = account(principal);
+        ConnectionStatus status = connections.connectionStatus(account);
+        model.addAttribute("card", ConnectionCard.of(status, zone, true));
+        model.addAttribute("connectAs", roleOf(request) == AccountRole.COACH ? "coach" : "athlete");
+        return "connect";
     }
 
-    /** Both "Start OAuth flow" and "Re-authorize" land here: a re-authorization is a new flow. */
+    /** "Connect" and "Connect again" both land here: a re-authorization is a new flow, as the signed-in role. */
     @PostMapping("/connect/start")
-    ResponseEntity<String> start(@RequestParam(required = false) String athleteId,
-            @RequestParam(required = false) String role, @RequestParam(required = false) String formToken,
+    ResponseEntity<Void> start(Principal principal, HttpServletRequest request,
             @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
-        if (!AthleteIds.isValid(athleteId)) {
-            return invalidAthleteId();
-        }
-        if (!BrowserBinding.acceptsFormToken(BrowserBinding.parse(bindingCookie), formToken)) {
-            return foreignForm("start", athleteId);
-        }
-        AccountRole accountRole = parseRole(role);
-        if (accountRole == null) {
-            return html(HttpStatus.BAD_REQUEST,
-                    Pages.error("Choose a role", "Choose Athlete or Coach to connect.", athleteId));
-        }
-        String binding = BrowserBinding.parse(bindingCookie).orElseThrow();
-        URI authorizationUrl = starter.start(athleteId, accountRole, binding);
+        String binding = BrowserBinding.parse(bindingCookie).orElseGet(BrowserBinding::newId);
+        URI authorizationUrl = starter.start(account(principal), roleOf(request), binding);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
             .location(authorizationUrl)
             .header(HttpHeaders.SET_COOKIE, BrowserBinding.cookie(binding, secureCookies).toString())
@@ -85,59 +76,48 @@ class ConnectController {
             .build();
     }
 
+    /** "Disconnect" first asks: it stops every sync and the coach's view of the athlete. */
+    @GetMapping("/connect/disconnect")
+    String confirmDisconnect(Principal principal, ZoneId zone, Model model) {
+        ConnectionStatus status = connections.connectionStatus(account(principal));
+        if (!status.isConnected()) {
+            return "redirect:/connect";
+        }
+        model.addAttribute("card", ConnectionCard.of(status, zone, true));
+        return "disconnect";
+    }
+
     @PostMapping("/connect/disconnect")
-    ResponseEntity<String> disconnect(@RequestParam(required = false) String athleteId,
-            @RequestParam(required = false) String formToken,
-            @CookieValue(name = BrowserBinding.COOKIE, required = false) String bindingCookie) {
-        if (!AthleteIds.isValid(athleteId)) {
-            return invalidAthleteId();
-        }
-        if (!BrowserBinding.acceptsFormToken(BrowserBinding.parse(bindingCookie), formToken)) {
-            return foreignForm("disconnect", athleteId);
-        }
+    ModelAndView disconnect(Principal principal) {
+        String account = account(principal);
         DisconnectOutcome outcome;
         try {
-            outcome = tokens.disconnect(athleteId);
+            outcome = tokens.disconnect(account);
         }
         catch (TokenException e) {
-            log.warn("oauth_disconnect outcome=failed athleteId={} error={}", athleteId, e.getClass().getSimpleName());
-            return html(HttpStatus.BAD_GATEWAY,
-                    Pages.error("Disconnect failed", "TrainingPeaks could not be disconnected right now.", athleteId));
+            log.warn("oauth_disconnect outcome=failed athleteId={} error={}", account, e.getClass().getSimpleName());
+            return ConnectProblems.page(HttpStatus.BAD_GATEWAY, "Disconnect failed",
+                    "TrainingPeaks could not be disconnected right now. Nothing was changed; please try again in a minute.");
         }
-        log.info("oauth_disconnect outcome={} athleteId={}", outcome, athleteId);
+        log.info("oauth_disconnect outcome={} athleteId={}", outcome, account);
         if (outcome == DisconnectOutcome.NOT_CONFIRMED) {
-            return html(HttpStatus.OK, Pages.disconnectedWithoutConfirmation(athleteId));
+            // Our tokens are gone, but TrainingPeaks may still list Podium: say where to remove it.
+            return new ModelAndView("disconnected-unconfirmed");
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(Pages.connectPath(athleteId))).build();
+        RedirectView backToTheCard = new RedirectView("/connect");
+        backToTheCard.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(backToTheCard);
     }
 
-    /** A POST that did not come from our connect page in this browser (cross-site, or a stale page). */
-    private static ResponseEntity<String> foreignForm(String action, String athleteId) {
-        log.warn("connect_form_rejected action={} athleteId={} reason=form_token", action, athleteId);
-        return html(HttpStatus.FORBIDDEN, Pages.error("Please use the connect page",
-                "This request did not come from the connect page in this browser. Open the connect page again and use its buttons.",
-                athleteId));
-    }
-
-    private static AccountRole parseRole(String role) {
-        if ("athlete".equalsIgnoreCase(role)) {
-            return AccountRole.ATHLETE;
+    /** The principal's name is the Podium account id (demo users and OpenID Connect alike). */
+    static String account(Principal principal) {
+        if (principal == null || !AccountIds.isValid(principal.getName())) {
+            throw new IllegalStateException("the signed-in user has no valid Podium account id");
         }
-        if ("coach".equalsIgnoreCase(role)) {
-            return AccountRole.COACH;
-        }
-        return null;
+        return principal.getName();
     }
 
-    private static ResponseEntity<String> invalidAthleteId() {
-        return html(HttpStatus.BAD_REQUEST, Pages.error("Invalid account id",
-                "A Podium account id is 1 to 64 letters, digits, dots, underscores or hyphens.", null));
-    }
-
-    static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status)
-            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-            .cacheControl(CacheControl.noStore())
-            .body(body);
+    private static AccountRole roleOf(HttpServletRequest request) {
+        return request.isUserInRole("COACH") ? AccountRole.COACH : AccountRole.ATHLETE;
     }
 }

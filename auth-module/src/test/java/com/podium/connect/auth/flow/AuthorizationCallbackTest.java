@@ -57,7 +57,7 @@ class AuthorizationCallbackTest {
     void validCallbackExchangesOutsideTheTransactionThenStoresAndPublishesTogether() {
         String state = stateOf(starter(false).start("a-42", AccountRole.COACH, BROWSER));
 
-        CallbackOutcome outcome = callback().complete(new CallbackParameters("the-code", state, null, null), BROWSER);
+        CallbackOutcome outcome = callback().complete(new CallbackParameters("the-code", state, null, null), BROWSER, "a-42");
 
         assertThat(outcome).isEqualTo(new CallbackOutcome.Connected("a-42", AccountRole.COACH));
         assertThat(tokens.exchanges).containsExactly(new FakeTokens.Exchange("the-code", null, false));
@@ -76,7 +76,7 @@ class AuthorizationCallbackTest {
         URI url = starter(true).start("a-42", AccountRole.ATHLETE, BROWSER);
         String challenge = AuthorizationUrlsTest.query(url).get("code_challenge");
 
-        callback().complete(new CallbackParameters("code", stateOf(url), null, null), BROWSER);
+        callback().complete(new CallbackParameters("code", stateOf(url), null, null), BROWSER, "a-42");
 
         String verifier = tokens.exchanges.get(0).verifier();
         assertThat(verifier).isNotNull();
@@ -87,9 +87,9 @@ class AuthorizationCallbackTest {
     @Test
     void stateWorksOnce() {
         String state = stateOf(starter(false).start("a-42", AccountRole.ATHLETE, BROWSER));
-        callback().complete(new CallbackParameters("code", state, null, null), BROWSER);
+        callback().complete(new CallbackParameters("code", state, null, null), BROWSER, "a-42");
 
-        CallbackOutcome second = callback().complete(new CallbackParameters("code", state, null, null), BROWSER);
+        CallbackOutcome second = callback().complete(new CallbackParameters("code", state, null, null), BROWSER, "a-42");
 
         assertThat(second).isEqualTo(new CallbackOutcome.StateRejected(StateRejection.UNKNOWN_OR_USED));
         assertThat(tokens.exchanges).hasSize(1);
@@ -102,14 +102,14 @@ class AuthorizationCallbackTest {
         clock.advance(Duration.ofMinutes(10));
         String fresh = stateOf(starter.start("a-43", AccountRole.ATHLETE, BROWSER));
 
-        assertThat(callback().complete(new CallbackParameters("code", null, null, null), BROWSER))
+        assertThat(callback().complete(new CallbackParameters("code", null, null, null), BROWSER, "a-42"))
             .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.MISSING));
-        assertThat(callback().complete(new CallbackParameters("code", Secrets.randomUrlSafe(), null, null), BROWSER))
+        assertThat(callback().complete(new CallbackParameters("code", Secrets.randomUrlSafe(), null, null), BROWSER, "a-42"))
             .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.UNKNOWN_OR_USED));
         // purgeExpired runs on start; the in-memory store keeps rows so the expiry check itself is exercised
-        assertThat(callback().complete(new CallbackParameters("code", expired, null, null), BROWSER))
+        assertThat(callback().complete(new CallbackParameters("code", expired, null, null), BROWSER, "a-42"))
             .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.EXPIRED));
-        assertThat(callback().complete(new CallbackParameters("code", fresh, null, null), Secrets.randomUrlSafe()))
+        assertThat(callback().complete(new CallbackParameters("code", fresh, null, null), Secrets.randomUrlSafe(), "a-43"))
             .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.FOREIGN_BROWSER));
 
         assertThat(tokens.exchanges).isEmpty();
@@ -121,9 +121,22 @@ class AuthorizationCallbackTest {
     void callbackWithoutBindingCookieIsForeign() {
         String state = stateOf(starter(false).start("a-42", AccountRole.ATHLETE, BROWSER));
 
-        assertThat(callback().complete(new CallbackParameters("code", state, null, null), null))
+        assertThat(callback().complete(new CallbackParameters("code", state, null, null), null, "a-42"))
             .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.FOREIGN_BROWSER));
         assertThat(tokens.exchanges).isEmpty();
+    }
+
+    @Test
+    void aStateStartedByAnotherSignedInUserIsRefused() {
+        String state = stateOf(starter(false).start("a-42", AccountRole.ATHLETE, BROWSER));
+
+        assertThat(callback().complete(new CallbackParameters("code", state, null, null), BROWSER, "a-43"))
+            .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.FOREIGN_USER));
+        assertThat(callback().complete(new CallbackParameters("code", state, null, null), BROWSER, "a-42"))
+            .as("the state was used up by the refused attempt")
+            .isEqualTo(new CallbackOutcome.StateRejected(StateRejection.UNKNOWN_OR_USED));
+        assertThat(tokens.exchanges).isEmpty();
+        assertThat(published).isEmpty();
     }
 
     @Test
@@ -131,7 +144,7 @@ class AuthorizationCallbackTest {
         String state = stateOf(starter(false).start("a-42", AccountRole.ATHLETE, BROWSER));
 
         CallbackOutcome outcome = callback().complete(
-                new CallbackParameters(null, state, "access_denied", "The user denied access"), BROWSER);
+                new CallbackParameters(null, state, "access_denied", "The user denied access"), BROWSER, "a-42");
 
         assertThat(outcome).isInstanceOfSatisfying(CallbackOutcome.ProviderError.class, error -> {
             assertThat(error.accessDenied()).isTrue();
@@ -147,7 +160,7 @@ class AuthorizationCallbackTest {
                 "invalid_grant", "The authorization code is invalid", false, null);
         String state = stateOf(starter(false).start("a-42", AccountRole.ATHLETE, BROWSER));
 
-        CallbackOutcome outcome = callback().complete(new CallbackParameters("code", state, null, null), BROWSER);
+        CallbackOutcome outcome = callback().complete(new CallbackParameters("code", state, null, null), BROWSER, "a-42");
 
         assertThat(outcome).isEqualTo(new CallbackOutcome.ExchangeFailed("a-42", 400, "invalid_grant"));
         assertThat(tokens.stored).isEmpty();

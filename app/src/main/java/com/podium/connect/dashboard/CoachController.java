@@ -1,0 +1,213 @@
+package com.podium.connect.dashboard;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.podium.connect.apiclient.CoachAthlete;
+import com.podium.connect.apiclient.DateRange;
+import com.podium.connect.apiclient.Metric;
+import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.apiclient.Workout;
+import com.podium.connect.auth.ConnectionCard;
+import com.podium.connect.auth.ConnectionPrompts;
+import com.podium.connect.auth.ConnectionStatus;
+import com.podium.connect.auth.LocalTimes;
+import com.podium.connect.dashboard.load.AcuteChronic;
+import com.podium.connect.dashboard.load.Baseline;
+import com.podium.connect.dashboard.load.WeeklyVolume;
+
+/**
+ * The signed-in coach's pages, all read through the coach's own grant (TrainingPeaks' coach-scoped calls):
+ * {@code GET /coach}, the roster with each athlete's last sync, this week's load against the plan, and flags when
+ * the load rises too fast (acute:chronic above 1.5) or resting heart rate or HRV drift off their 4-week baseline;
+ * {@code GET /coach/athletes/{id}}, one athlete's page; and their workouts in detail. An athlete not on the coach's
+ * roster is 403. All athletes are read in parallel within the page's time budget.
+ */
+@Controller
+class CoachController {
+
+    /** Days read per roster athlete: 7 recent + 28 baseline. */
+    static final int DAYS = Baseline.RECENT_DAYS + Baseline.BASELINE_DAYS;
+
+    /**
+     * One roster line.
+     *
+     * @param lastSync when their data was last read from TrainingPeaks (in the coach's zone), or why not
+     * @param weekLoad this week's TSS so far against the plan, or empty
+     * @param flags what a coach should look at, in words
+     */
+    record RosterLine(long id, String name, String email, boolean premium, String lastSync, String weekLoad,
+            String ratio, List<String> flags) {
+    }
+
+    private final Rosters rosters;
+    private final ConnectionPrompts connections;
+    private final TrainingPeaksApi api;
+    private final FreshOrLastGood fetches;
+    private final DashboardProperties properties;
+    private final DashboardLoader loader;
+    private final Clock clock = Clock.systemUTC();
+
+    CoachController(Rosters rosters, ConnectionPrompts connections, TrainingPeaksApi api, FreshOrLastGood fetches,
+            DashboardProperties properties, DashboardLoader loader) {
+        this.rosters = rosters;
+        this.connections = connections;
+        this.api = api;
+        this.fetches = fetches;
+        this.properties = properties;
+        this.loader = loader;
+    }
+
+    @GetMapping("/coach")
+    String roster(Principal principal, ZoneId zone, Model model) {
+        Instant deadline = clock.instant().plus(properties.pageBudget());
+        String coach = principal.getName();
+        ConnectionStatus own = connections.connectionStatus(coach);
+        model.addAttribute("card", ConnectionCard.of(own, zone, true));
+        model.addAttribute("nav", "coach");
+        if (own.isConnected()) {
+            Section<List<CoachAthlete>> roster = fetches.await(coach + "|roster",
+                    fetches.start(coach + "|roster", () -> rosters.of(coach)), deadline);
+            model.addAttribute("problem", roster.problem());
+            if (roster.ok()) {
+                model.addAttribute("roster", lines(coach, roster.data(), zone, deadline));
+            }
+            // A call may just have found the coach's access revoked.
+            model.addAttribute("card", ConnectionCard.of(connections.connectionStatus(coach), zone, true));
+        }
+        return "coach";
+    }
+
+    @GetMapping("/coach/athletes/{athleteId}")
+    ModelAndView athlete(@PathVariable String athleteId, Principal principal, ZoneId zone) {
+        Optional<CoachAthlete> athlete = rostered(principal.getName(), athleteId);
+        if (athlete.isEmpty()) {
+            return new ModelAndView("redirect:/coach");
+        }
+        return DashboardController.page(
+                loader.load(Reader.coached(api, principal.getName(), athlete.get()), true, zone), "coach");
+    }
+
+    @GetMapping("/coach/athletes/{athleteId}/workouts/{workoutId}")
+    ModelAndView workout(@PathVariable String athleteId, @PathVariable String workoutId, Principal principal) {
+        if (!workoutId.matches("[0-9]{1,18}")) {
+            return DashboardController.problem(HttpStatus.BAD_REQUEST, "No such workout",
+                    "This address does not name a workout.");
+        }
+        Optional<CoachAthlete> athlete = rostered(principal.getName(), athleteId);
+        if (athlete.isEmpty()) {
+            return new ModelAndView("redirect:/coach");
+        }
+        return DashboardController.workoutPage(Reader.coached(api, principal.getName(), athlete.get()),
+                Long.parseLong(workoutId), "coach", fetches, properties, clock);
+    }
+
+    /**
+     * The athlete when on the coach's roster; empty when the roster cannot be read now (not connected, TrainingPeaks
+     * down: back to the roster page, which says why). Not on the roster: 403.
+     */
+    private Optional<CoachAthlete> rostered(String coach, String athleteId) {
+        if (!athleteId.matches("[0-9]{1,18}")) {
+            throw new AccessDeniedException("not an athlete of this coach");
+        }
+        long id = Long.parseLong(athleteId);
+        List<CoachAthlete> roster;
+        try {
+            roster = rosters.of(coach);
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(roster.stream().filter(a -> a.id() == id).findFirst()
+            .orElseThrow(() -> new AccessDeniedException("not an athlete of this coach")));
+    }
+
+    private List<RosterLine> lines(String coach, List<CoachAthlete> roster, ZoneId coachZone, Instant deadline) {
+        record Started(CoachAthlete athlete, Reader reader, LocalDate today, CompletableFuture<List<Workout>> workouts,
+                CompletableFuture<List<Metric>> metrics) {
+        }
+        // Start every athlete's reads first, then wait once for all of them.
+        List<Started> started = new ArrayList<>();
+        for (CoachAthlete athlete : roster) {
+            Reader reader = Reader.coached(api, coach, athlete);
+            LocalDate today = LocalDate.now(athlete.zone());
+            DateRange range = new DateRange(today.minusDays(DAYS - 1L), today.plusDays(6));
+            started.add(new Started(athlete, reader, today,
+                    fetches.start(reader.key() + "|recent-workouts", () -> reader.workouts(range)),
+                    athlete.isPremium() ? fetches.start(reader.key() + "|recent-metrics", () -> reader.metrics(range))
+                            : CompletableFuture.completedFuture(List.of())));
+        }
+        List<RosterLine> lines = new ArrayList<>();
+        for (Started s : started) {
+            Section<List<Workout>> workouts = fetches.await(s.reader().key() + "|recent-workouts", s.workouts(),
+                    deadline);
+            Section<List<Metric>> metrics = fetches.await(s.reader().key() + "|recent-metrics", s.metrics(),
+                    deadline);
+            lines.add(line(s.athlete(), workouts, metrics, s.today(), coachZone));
+        }
+        return lines;
+    }
+
+    private static RosterLine line(CoachAthlete athlete, Section<List<Workout>> workouts,
+            Section<List<Metric>> metrics, LocalDate today, ZoneId coachZone) {
+        List<String> flags = new ArrayList<>();
+        String weekLoad = "";
+        String ratioText = "";
+        if (workouts.ok()) {
+            LocalDate monday = WeeklyVolume.monday(today);
+            WorkoutSummary week = WorkoutSummary.of(workouts.data().stream().filter(w -> w.workoutDay() != null
+                    && !w.workoutDay().toLocalDate().isBefore(monday)
+                    && !w.workoutDay().toLocalDate().isAfter(monday.plusDays(6))).toList(), today);
+            weekLoad = week.completedTss() == null && week.plannedTss() == null
+                    ? String.format(Locale.ROOT, "%.1f of %.1f h", week.completedHours(), week.plannedHours())
+                    : String.format(Locale.ROOT, "%d of %d TSS", round(week.completedTss()), round(week.plannedTss()));
+            Optional<Double> ratio = AcuteChronic.ratio(Training.tssByDay(workouts.data()), today);
+            ratioText = ratio.map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("");
+            if (AcuteChronic.flagged(ratio)) {
+                flags.add("Load rising fast");
+            }
+        }
+        if (metrics.ok() && !metrics.data().isEmpty()) {
+            List<DailyMetrics> days = DailyMetrics.byDay(metrics.data());
+            if (drifted(days, DailyMetrics::restingHeartRate, today, Baseline.Bad.UP, 1.0)) {
+                flags.add("Resting HR up");
+            }
+            if (drifted(days, DailyMetrics::hrv, today, Baseline.Bad.DOWN, 2.0)) {
+                flags.add("HRV down");
+            }
+        }
+        String lastSync = workouts.asOf() != null ? LocalTimes.minute(workouts.asOf(), coachZone)
+                : workouts.problem() == null ? "" : workouts.problem();
+        String name = ((athlete.firstName() == null ? "" : athlete.firstName()) + " "
+                + (athlete.lastName() == null ? "" : athlete.lastName())).strip();
+        return new RosterLine(athlete.id(), name, athlete.email(), athlete.isPremium(), lastSync, weekLoad, ratioText,
+                flags);
+    }
+
+    private static boolean drifted(List<DailyMetrics> days, java.util.function.Function<DailyMetrics, Double> value,
+            LocalDate today, Baseline.Bad bad, double minSpread) {
+        Map<LocalDate, Double> values = Training.byDay(days, value);
+        return Baseline.drift(values, today, bad, minSpread).map(Baseline.Drift::flagged).orElse(false);
+    }
+
+    private static long round(Double value) {
+        return value == null ? 0 : Math.round(value);
+    }
+}

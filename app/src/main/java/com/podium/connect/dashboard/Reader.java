@@ -1,0 +1,65 @@
+package com.podium.connect.dashboard;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import com.podium.connect.apiclient.AthleteProfile;
+import com.podium.connect.apiclient.CoachAthlete;
+import com.podium.connect.apiclient.DateRange;
+import com.podium.connect.apiclient.Metric;
+import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.apiclient.Workout;
+
+/**
+ * Where an athlete page reads from: the athlete's own grant, or a coach's grant through the coach-scoped calls (a
+ * coach grant cannot read the athlete profile: name, zone and premium come from the roster entry then).
+ *
+ * @param key what the page's last good answers are kept under
+ * @param path the page's address, for its links
+ */
+record Reader(String key, String path, TrainingPeaksApi api, String account, CoachAthlete coached) {
+
+    /** Who the athlete is, as far as a page needs it. */
+    record Person(String name, ZoneId zone, boolean premium) {
+
+        static Person of(AthleteProfile profile) {
+            return new Person(name(profile.firstName(), profile.lastName()), profile.zone(), profile.isPremium());
+        }
+
+        static Person of(CoachAthlete athlete) {
+            return new Person(name(athlete.firstName(), athlete.lastName()), athlete.zone(), athlete.isPremium());
+        }
+
+        private static String name(String first, String last) {
+            return ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        }
+    }
+
+    static Reader own(TrainingPeaksApi api, String athleteId) {
+        return new Reader(athleteId, "/dashboard/" + athleteId, api, athleteId, null);
+    }
+
+    static Reader coached(TrainingPeaksApi api, String coachId, CoachAthlete athlete) {
+        return new Reader(coachId + "|" + athlete.id(), "/coach/athletes/" + athlete.id(), api, coachId, athlete);
+    }
+
+    boolean coachView() {
+        return coached != null;
+    }
+
+    Person person() {
+        return coached != null ? Person.of(coached) : Person.of(api.profile(account));
+    }
+
+    List<Workout> workouts(DateRange range) {
+        return coached != null ? api.athleteWorkouts(account, coached.id(), range) : api.workouts(account, range);
+    }
+
+    List<Metric> metrics(DateRange range) {
+        return coached != null ? api.athleteMetrics(account, coached.id(), range) : api.metrics(account, range);
+    }
+
+    Workout workout(long workoutId) {
+        return coached != null ? api.athleteWorkout(account, coached.id(), workoutId) : api.workout(account, workoutId);
+    }
+}
