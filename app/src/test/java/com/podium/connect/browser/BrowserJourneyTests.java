@@ -126,6 +126,7 @@ class BrowserJourneyTests {
         assertThat(browser.findElements(By.id("connect-button"))).hasSize(1);
 
         click("signout");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signin"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?signedout");
         open("/dashboard/athlete");
         assertThat(browser.getCurrentUrl()).as("signed out means signed out").endsWith("/signin");
@@ -157,6 +158,7 @@ class BrowserJourneyTests {
         shot("forbidden");
 
         click("signout");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signin"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?signedout");
         assertNoConsoleErrors();
     }
