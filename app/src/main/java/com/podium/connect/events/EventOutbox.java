@@ -59,10 +59,12 @@ class EventOutbox {
     /**
      * Claims up to {@code limit} rows (the owner's own and any whose claim expired, oldest first) for another
      * {@code claim}, and returns those that may be sent now, in sending order: a row only when every earlier
-     * pending row of its key is in the same batch. A key whose earlier row another instance holds waits for it.
+     * pending row of its key is in the same batch. A row that must wait for an earlier one another instance holds
+     * is let go at once, so the instance holding the key's oldest row picks up the rest of the key's backlog
+     * instead of the two taking turns. Expects a transaction.
      */
     List<OutboxRecord> claim(String owner, int limit, Duration claim) {
-        return jdbc.sql("""
+        List<Claimed> claimed = jdbc.sql("""
                 WITH claimed AS (
                     UPDATE event_outbox SET claim_owner = :owner,
                                             claimed_until = now() + :claimMillis * interval '1 millisecond'
@@ -71,17 +73,32 @@ class EventOutbox {
                                  ORDER BY id LIMIT :limit
                                  FOR UPDATE SKIP LOCKED)
                     RETURNING id, message_key, sequence, topic, event_type, payload)
-                SELECT c.id, c.message_key, c.sequence, c.topic, c.event_type, c.payload FROM claimed c
-                WHERE NOT EXISTS (SELECT 1 FROM event_outbox earlier
-                                  WHERE earlier.message_key = c.message_key AND earlier.sequence < c.sequence
-                                    AND earlier.id NOT IN (SELECT id FROM claimed))
+                SELECT c.id, c.message_key, c.sequence, c.topic, c.event_type, c.payload,
+                       NOT EXISTS (SELECT 1 FROM event_outbox earlier
+                                   WHERE earlier.message_key = c.message_key AND earlier.sequence < c.sequence
+                                     AND earlier.id NOT IN (SELECT id FROM claimed)) AS ready
+                FROM claimed c
                 ORDER BY c.id""")
             .param("owner", owner)
             .param("claimMillis", claim.toMillis())
             .param("limit", limit)
-            .query((rs, n) -> new OutboxRecord(rs.getLong("id"), rs.getString("message_key"), rs.getLong("sequence"),
-                    rs.getString("topic"), rs.getString("event_type"), rs.getString("payload")))
+            .query((rs, n) -> new Claimed(new OutboxRecord(rs.getLong("id"), rs.getString("message_key"),
+                    rs.getLong("sequence"), rs.getString("topic"), rs.getString("event_type"),
+                    rs.getString("payload")), rs.getBoolean("ready")))
             .list();
+        List<Long> waiting = claimed.stream().filter(c -> !c.ready()).map(c -> c.record().id()).toList();
+        if (!waiting.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE event_outbox SET claimed_until = now() - interval '1 millisecond'
+                    WHERE id IN (:ids) AND claim_owner = :owner""")
+                .param("ids", waiting)
+                .param("owner", owner)
+                .update();
+        }
+        return claimed.stream().filter(Claimed::ready).map(Claimed::record).toList();
+    }
+
+    private record Claimed(OutboxRecord record, boolean ready) {
     }
 
     /** Removes rows the broker acknowledged, in one statement; only while the claim is still ours. */

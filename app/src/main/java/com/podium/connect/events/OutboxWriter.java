@@ -1,5 +1,7 @@
 package com.podium.connect.events;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.expression.BeanFactoryResolver;
@@ -19,7 +21,8 @@ import com.podium.connect.token.TokenEvents;
  * Writes every {@code @Externalized} event into the outbox, synchronously, inside the transaction that published
  * it (the token write): the event reaches Kafka if and only if that transaction commits. Here the event gets its
  * per-key {@link TokenEvents#SEQUENCE sequence} and is serialized once, as it will go on the wire. After the commit
- * the local {@link EventRelay} is woken to send it.
+ * the local {@link EventRelay} is woken to send it. An instance without a running relay leaves its rows unclaimed,
+ * for the others to send.
  */
 @Component
 class OutboxWriter {
@@ -65,7 +68,7 @@ class OutboxWriter {
         ObjectNode body = json.valueToTree(payload);
         body.put(TokenEvents.SEQUENCE, sequence);
         outbox.append(key, sequence, target.getTarget(event), payload.getClass().getSimpleName(), body.toString(),
-                relay.owner(), properties.claimDuration());
+                relay.owner(), relay.isRunning() ? properties.claimDuration() : Duration.ZERO);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

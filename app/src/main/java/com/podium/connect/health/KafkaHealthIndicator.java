@@ -11,17 +11,23 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Component {@code kafka}: UP when the brokers describe the cluster within {@link #TIMEOUT}. A fresh admin client
- * per check, so a broken connection is never reused and nothing lingers between checks.
+ * Component {@code kafka}: UP when the brokers describe the cluster within {@link #TIMEOUT}, else
+ * {@code DEGRADED}: events wait in the outbox and go out once Kafka is back, and the browser flows do not need
+ * Kafka, so the instance stays in service (the readiness group does not include this check). A fresh admin
+ * client per check, so a broken connection is never reused and nothing lingers between checks.
  */
 @Component
 class KafkaHealthIndicator implements HealthIndicator {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    /** Works, but less than fully: answered with HTTP 200 (see application.yml). */
+    static final Status DEGRADED = new Status("DEGRADED", "event delivery to Kafka is delayed; nothing is lost");
 
     private final KafkaAdmin admin;
 
@@ -44,10 +50,10 @@ class KafkaHealthIndicator implements HealthIndicator {
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Health.down().withDetail("error", "interrupted").build();
+                return Health.status(DEGRADED).withDetail("error", "interrupted").build();
             }
             catch (Exception e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.status(DEGRADED).withDetail("error", e.getClass().getSimpleName()).build();
             }
             finally {
                 client.close(Duration.ZERO); // do not hold the health request up on a dead broker

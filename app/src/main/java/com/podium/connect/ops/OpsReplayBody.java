@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +19,26 @@ record OpsReplayBody(String athleteId, String from, Long offset, Integer partiti
 
     private static final Set<String> FIELDS = Set.of("athleteId", "from", "offset", "partition", "target");
 
-    static OpsReplayBody read(JsonNode body, ObjectMapper json) {
+    static final String EXPECTED = "the body must be a JSON object with athleteId, from or offset (and partition), "
+            + "target (CONSOLE or TOPIC), and nothing else";
+
+    /**
+     * Parses the raw body strictly: a field given twice is refused (which one would count?). Parser messages are
+     * never passed on, as they quote the input.
+     */
+    static OpsReplayBody read(String raw, ObjectMapper json) {
+        JsonNode body;
+        try {
+            body = raw == null || raw.isBlank() ? null
+                    : json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(raw);
+        }
+        catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new InvalidReplayRequestException(e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a field appears twice in the body" + where + "; give each field once"
+                    : "the body is not valid JSON" + where + "; " + EXPECTED);
+        }
         if (body == null || !body.isObject()) {
             throw new InvalidReplayRequestException("the body must be a JSON object");
         }
@@ -52,7 +73,7 @@ record OpsReplayBody(String athleteId, String from, Long offset, Integer partiti
             return ReplayTarget.valueOf(value.strip().toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
-            throw new InvalidReplayRequestException("target must be CONSOLE or TOPIC; was '" + value + "'");
+            throw new InvalidReplayRequestException("target must be CONSOLE or TOPIC");
         }
     }
 }

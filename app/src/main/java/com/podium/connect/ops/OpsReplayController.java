@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -28,7 +27,7 @@ class OpsReplayController {
     }
 
     @PostMapping("/replay")
-    ReplayAnswer replay(@RequestBody JsonNode body) {
+    ReplayAnswer replay(@RequestBody(required = false) String body) {
         ReplayResult result = replayer.replay(OpsReplayBody.read(body, json).toRequest());
         ReplayRequest request = result.request();
         return new ReplayAnswer(request.target(), request.athleteId(), result.sourceTopic(), result.targetTopic(),

@@ -21,6 +21,8 @@ public final class ReplayCommandLine {
     static final String USAGE = "usage: replay [--athlete=ATHLETE_ID] [--from=2026-11-25T00:00:00Z | --offset=N "
             + "[--partition=P]] [--to-topic]";
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final Set<String> OPTIONS = Set.of("athlete", "from", "offset", "partition", "to-topic");
 
     private ReplayCommandLine() {
@@ -75,15 +77,20 @@ public final class ReplayCommandLine {
                         : Math.toIntExact(number("partition", partition)), target);
     }
 
-    /** ISO-8601 with an offset ({@code Z} or {@code +01:00}). */
+    /** ISO-8601 with an offset ({@code Z} or {@code +01:00}), not before 1970 (Kafka timestamps start there). */
     static Instant instant(String value) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            instant = OffsetDateTime.parse(value.strip()).toInstant();
         }
         catch (DateTimeParseException e) {
             throw new InvalidReplayRequestException(
-                    "from must be an ISO-8601 date-time with offset, e.g. 2026-11-25T00:00:00Z; was '" + value + "'");
+                    "from must be an ISO-8601 date-time with offset, e.g. 2026-11-25T00:00:00Z");
         }
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+            throw new InvalidReplayRequestException("from must be between " + Instant.EPOCH + " and " + LATEST);
+        }
+        return instant;
     }
 
     private static long number(String name, String value) {
@@ -91,7 +98,7 @@ public final class ReplayCommandLine {
             return Long.parseLong(value.strip());
         }
         catch (NumberFormatException e) {
-            throw new InvalidReplayRequestException(name + " must be a whole number; was '" + value + "'");
+            throw new InvalidReplayRequestException(name + " must be a whole number");
         }
     }
 

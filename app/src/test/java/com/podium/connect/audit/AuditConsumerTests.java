@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,6 +122,50 @@ class AuditConsumerTests {
             .doesNotContain("502 Bad Gateway");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE athlete_id = ?", Long.class, athlete))
             .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownEventTypeIsDeadLetteredNotAudited() throws Exception {
+        String athlete = "athlete-" + UUID.randomUUID();
+        UUID unknownId = UUID.randomUUID();
+        String wellFormed = """
+                {"eventId":"%s","schemaVersion":2,"athleteId":"%s","sequence":1,"occurredAt":"2026-11-25T10:15:30Z"}"""
+            .formatted(unknownId, athlete);
+
+        kafka.send(athlete, "<script>alert(1)</script>", wellFormed);
+        UUID later = sendMarker(athlete);
+
+        awaitStored(later);
+        List<ConsumerRecord<String, String>> dead = KafkaTopicReader.readUntil(TokenEvents.TOPIC + ".DLT", WAIT,
+                read -> read.stream().anyMatch(r -> athlete.equals(r.key())))
+            .stream().filter(r -> athlete.equals(r.key())).toList();
+        // Dead-lettering is at least once too (a rebalance may repeat it): every copy is the record as sent.
+        assertThat(dead).extracting(ConsumerRecord::value).isNotEmpty().containsOnly(wellFormed);
+        assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("not a known event type")
+            .doesNotContain("script");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_events WHERE event_id = ?", Long.class, unknownId))
+            .isZero();
+    }
+
+    @Test
+    void theSequenceIsStoredAndOrdersTheAthletesEvents() throws Exception {
+        String athlete = "athlete-" + UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        // Sent out of order on purpose, with the second stamped earlier by a clock running behind.
+        kafka.send(athlete, "TokenRevoked", """
+                {"eventId":"%s","schemaVersion":2,"athleteId":"%s","sequence":2,"occurredAt":"2026-11-25T10:15:00Z",
+                 "reason":"DISCONNECTED"}""".formatted(second, athlete));
+        kafka.send(athlete, "AuthorizationCompleted", """
+                {"eventId":"%s","schemaVersion":2,"athleteId":"%s","sequence":1,"occurredAt":"2026-11-25T10:15:30Z"}"""
+            .formatted(first, athlete));
+        awaitStored(first);
+        awaitStored(second);
+
+        assertThat(jdbc.queryForList("SELECT sequence FROM audit_events WHERE athlete_id = ? ORDER BY kafka_offset",
+                Long.class, athlete)).containsExactly(2L, 1L);
+        assertThat(auditLog.findForAthlete(athlete, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
+                Limit.of(10))).extracting(AuditEvent::eventId).containsExactly(first, second);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.podium.connect.audit;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,17 +102,25 @@ class AuditQueryTests {
         "/api/audit/events?athleteId=a-1&from=2026-11-26T00:00:00Z&to=2026-11-25T00:00:00Z | is after to",
         "/api/audit/events?athleteId=a-1&limit=0                                           | limit must be",
         "/api/audit/events?athleteId=a-1&limit=1001                                        | limit must be",
-        "/api/audit/events?athleteId=a-1&limit=ten                                         | limit must be"})
-    void badParametersAreA400WithAJsonError(String url, String detail) throws Exception {
-        String body = http.perform(get(url.strip()).accept(MediaType.APPLICATION_JSON))
+        "/api/audit/events?athleteId=a-1&limit=ten                                         | limit must be",
+        "/api/audit/events?athleteId=a%001                                                 | must not contain control characters",
+        "/api/audit/events?athleteId=%00                                                   | must not contain control characters",
+        "/api/audit/events?athleteId=a-1&from=-9999-01-01T00:00:00Z                        | from must be between",
+        "/api/audit/events?athleteId=a-1&from=%2B10000-01-01T00:00:00Z                     | from must be between",
+        "/api/audit/events?athleteId=a-1&to=-0001-12-31T00:00:00Z                          | to must be between"})
+    void badParametersAreA400ProblemDetail(String url, String detail) throws Exception {
+        String body = http.perform(get(URI.create(url.strip())).accept(MediaType.APPLICATION_JSON))
             .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.error").value("invalid_request"))
+            .andExpect(jsonPath("$.status").value(400))
+            .andExpect(jsonPath("$.title").value("Bad Request"))
             .andReturn().getResponse().getContentAsString();
 
         JsonNode error = json.readTree(body);
         assertThat(error.get("detail").asText()).contains(detail.strip());
-        assertThat(error.size()).isEqualTo(2);
-        assertThat(body).doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(body).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("9999-01")
+            .doesNotContain("\\u0000");
     }
 
     @Test

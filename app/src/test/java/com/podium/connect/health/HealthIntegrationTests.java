@@ -23,6 +23,23 @@ class HealthIntegrationTests extends StandInIntegrationTest {
             .andExpect(jsonPath("$.status").value("UP"))
             .andExpect(jsonPath("$.components.db.status").value("UP"))
             .andExpect(jsonPath("$.components.kafka.status").value("UP"))
-            .andExpect(jsonPath("$.components.trainingPeaks.status").value("UP"));
+            .andExpect(jsonPath("$.components.trainingPeaks.status").value("UP"))
+            .andExpect(jsonPath("$.components.eventDelivery.status").value("UP"));
+    }
+
+    @Test
+    void livenessAndReadinessAreSeparateGroups() throws Exception {
+        mvc.perform(get("/actuator/health/liveness"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("UP"))
+            .andExpect(jsonPath("$.components.livenessState.status").value("UP"))
+            .andExpect(jsonPath("$.components.db").doesNotExist());
+        mvc.perform(get("/actuator/health/readiness"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("UP"))
+            .andExpect(jsonPath("$.components.db.status").value("UP"))
+            .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
+            .andExpect(jsonPath("$.components.kafka").doesNotExist())
+            .andExpect(jsonPath("$.components.trainingPeaks").doesNotExist());
     }
 }

@@ -27,5 +27,7 @@ class TrainingPeaksUnreachableHealthTests {
         assertThat(all.getComponents().get("trainingPeaks").getStatus()).isEqualTo(Status.DOWN);
         assertThat(all.getComponents().get("kafka").getStatus()).isEqualTo(Status.UP);
         assertThat(all.getComponents().get("db").getStatus()).isEqualTo(Status.UP);
+        assertThat(health.healthForPath("readiness").getStatus()).as("browser flows stay in service")
+            .isEqualTo(Status.UP);
     }
 }

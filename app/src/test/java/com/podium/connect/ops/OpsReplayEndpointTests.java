@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -125,6 +126,29 @@ class OpsReplayEndpointTests {
             .andExpect(jsonPath("$.error").value("invalid_request"));
         replay(auth, "{\"athleteId\":\"a\",\"offset\":0,\"partition\":99}").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.detail").value(containsString("does not exist")));
+    }
+
+    @Test
+    void errorsAreProblemDetailsThatNeverEchoTheInput() throws Exception {
+        String auth = "Bearer " + TokenEventsOnKafka.OPS_TOKEN;
+        for (String body : new String[] { "{\"athleteId\":\"a\",\"target\":\"<script>secret-1</script>\"}",
+                "{\"athleteId\":\"a\",\"from\":\"secret-1\"}", "{\"athleteId\":\"a\",\"offset\":\"secret-1\"}",
+                "{\"athleteId\": secret-1}", "{\"athleteId\":\"a\",\"from\":\"-9999-01-01T00:00:00Z\"}" }) {
+            String answer = replay(auth, body).andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.error").value("invalid_request"))
+                .andReturn().getResponse().getContentAsString();
+            assertThat(answer).as(body).doesNotContain("secret-1").doesNotContain("-9999");
+        }
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefused() throws Exception {
+        // Which athlete would it be? Jackson would silently take the last one.
+        replay("Bearer " + TokenEventsOnKafka.OPS_TOKEN, "{\"athleteId\":\"a\",\"athleteId\":\"b\"}")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(startsWith("a field appears twice in the body")));
     }
 
     private ResultActions replay(String authorization, String body) throws Exception {
