@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -233,7 +234,14 @@ class EventRelay implements SmartLifecycle {
             return "an earlier event of the same athlete failed";
         }
         try {
-            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Object result = send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (result instanceof SendResult<?, ?> sent && !sent.getRecordMetadata().hasOffset()) {
+                // The producer took the broker's "duplicate" for a success without an offset: send it again
+                // rather than trust a write nobody can point at (a copy at worst; consumers drop it).
+                log.warn("Kafka acknowledged {} without an offset; it is sent again",
+                        sent.getProducerRecord().key());
+                return "acknowledged without an offset";
+            }
             return null;
         }
         catch (ExecutionException e) {

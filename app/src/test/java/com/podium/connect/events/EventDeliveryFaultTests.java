@@ -2,6 +2,8 @@ package com.podium.connect.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ class EventDeliveryFaultTests {
     static final Duration CLAIM = Duration.ofSeconds(8);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static Database database;
     static TcpProxy proxy;
     static EmbeddedKafkaKraftBroker broker;
     static ConfigurableApplicationContext first;
@@ -62,6 +65,9 @@ class EventDeliveryFaultTests {
 
     @BeforeAll
     static void start() throws Exception {
+        // A database of their own: every other instance in this JVM (cached test contexts) sends outbox rows to
+        // the shared broker, and would take over these instances' rows, as instances of another cluster would.
+        database = Database.create();
         proxy = new TcpProxy();
         String embeddedBrokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         broker = new EmbeddedKafkaKraftBroker(1, 3);
@@ -77,7 +83,7 @@ class EventDeliveryFaultTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (first != null) {
             first.close();
         }
@@ -89,6 +95,9 @@ class EventDeliveryFaultTests {
         }
         if (proxy != null) {
             proxy.close();
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
@@ -341,12 +350,40 @@ class EventDeliveryFaultTests {
         }
     }
 
+    /** A throwaway database on the test PostgreSQL server. */
+    private record Database(String url, String admin, String name) {
+
+        static Database create() throws Exception {
+            RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
+            String url = infra.jdbcUrl();
+            int query = url.indexOf('?');
+            String path = query < 0 ? url : url.substring(0, query);
+            String server = path.substring(0, path.lastIndexOf('/'));
+            String name = "podium_fault_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            Database database = new Database(server + "/" + name + (query < 0 ? "" : url.substring(query)),
+                    server + "/postgres", name);
+            database.execute("CREATE DATABASE " + name);
+            return database;
+        }
+
+        void drop() throws Exception {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+
+        private void execute(String sql) throws Exception {
+            RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
+            try (Connection connection = DriverManager.getConnection(admin, infra.username(), infra.password())) {
+                connection.createStatement().execute(sql);
+            }
+        }
+    }
+
     private static ConfigurableApplicationContext instance() {
         RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
         String standIn = SharedStandIn.get().baseUri().toString();
         return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
             .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
+            .run("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + infra.username(),
                     "--spring.datasource.password=" + infra.password(),
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + proxy.port(),
                     "--trainingpeaks.auth-base=" + standIn, "--trainingpeaks.api-base=" + standIn,

@@ -66,7 +66,7 @@ public final class EventBurstLoadRun {
     private EventBurstLoadRun(ConfigurableApplicationContext context) {
         this.context = context;
         this.transactions = context.getBean(TransactionTemplate.class);
-        this.events = context.getBean(ApplicationEventPublisher.class);
+        this.events = context;
     }
 
     public static void main(String[] args) throws Exception {
@@ -135,10 +135,13 @@ public final class EventBurstLoadRun {
             pool.execute(() -> {
                 await(go);
                 for (int i = 0; i < transactionsPerThread; i++) {
+                    // In athlete order: each event locks its athlete's sequence row until commit, so transactions
+                    // that take several athletes must take them in the same order (the service never does).
+                    List<String> batch = ThreadLocalRandom.current().ints(perTransaction, 0, athletes).sorted()
+                        .mapToObj(n -> "load-" + run + "-" + String.format("%05d", n)).toList();
                     transactions.executeWithoutResult(tx -> {
                         List<UUID> mine = new ArrayList<>(perTransaction);
-                        for (int e = 0; e < perTransaction; e++) {
-                            String athlete = "load-" + run + "-" + ThreadLocalRandom.current().nextInt(athletes);
+                        for (String athlete : batch) {
                             TokenRefreshed event = TokenRefreshed.of(athlete, Instant.now(), "workouts:read",
                                     Instant.now().plusSeconds(600), false, 1);
                             events.publishEvent(event);
