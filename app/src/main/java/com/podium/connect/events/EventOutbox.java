@@ -68,10 +68,10 @@ class EventOutbox {
                 WITH claimed AS (
                     UPDATE event_outbox SET claim_owner = :owner,
                                             claimed_until = now() + :claimMillis * interval '1 millisecond'
-                    WHERE id IN (SELECT id FROM event_outbox
-                                 WHERE claim_owner = :owner OR claimed_until < now()
-                                 ORDER BY id LIMIT :limit
-                                 FOR UPDATE SKIP LOCKED)
+                    WHERE id = ANY (ARRAY(SELECT id FROM event_outbox
+                                          WHERE claim_owner = :owner OR claimed_until < now()
+                                          ORDER BY id LIMIT :limit
+                                          FOR UPDATE SKIP LOCKED))
                     RETURNING id, message_key, sequence, topic, event_type, payload)
                 SELECT c.id, c.message_key, c.sequence, c.topic, c.event_type, c.payload,
                        NOT EXISTS (SELECT 1 FROM event_outbox earlier

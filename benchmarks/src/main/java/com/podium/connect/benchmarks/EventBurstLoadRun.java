@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,17 +47,21 @@ import com.podium.testsupport.RealInfrastructure;
  * event = consumer receipt minus commit. 5 rounds, the first a warm-up.</li>
  * <li><b>sustained</b>: 50,000 events committed by 4 threads in transactions of 50 (1,000 athletes) while the relay
  * sends; throughput = events / (last receipt minus first commit).</li>
+ * <li><b>drain</b>: 50,000 events written to the outbox up front and released at once: the relay alone.</li>
  * </ul>
  * The service's own consumers (audit, API client) are off: this measures delivery, not consumption.
- * Run (prints one line per round):
- * {@code ./mvnw -B -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt}
- * then {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) com.podium.connect.benchmarks.EventBurstLoadRun}.
+ * Run (prints one line per round; build as {@code benchmarks/run} does, then):
+ * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+ * com.podium.connect.benchmarks.EventBurstLoadRun}
  */
 public final class EventBurstLoadRun {
 
     static final int BURST = 1_000;
     static final int ROUNDS = 5;
-    static final int SUSTAINED = 50_000;
+    static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    /** Events of the sustained and drain runs: first argument, default 50,000. */
+    private static int sustained = 50_000;
     static final int PER_TRANSACTION = 50;
 
     private final Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
@@ -70,6 +77,9 @@ public final class EventBurstLoadRun {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            sustained = Integer.parseInt(args[0]);
+        }
         RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -92,6 +102,7 @@ public final class EventBurstLoadRun {
                 run.burst(round == 1 ? "burst (warm-up)" : "burst " + (round - 1));
             }
             run.sustained();
+            run.drain();
         }
         finally {
             context.close();
@@ -114,7 +125,7 @@ public final class EventBurstLoadRun {
         committedAt.clear();
         receivedAt.clear();
         long start = System.nanoTime();
-        List<UUID> ids = publish(SUSTAINED, 4, PER_TRANSACTION, 1_000);
+        List<UUID> ids = publish(sustained, 4, PER_TRANSACTION, 1_000);
         long published = System.nanoTime();
         awaitAll(ids, Duration.ofMinutes(5));
         long firstCommit = committedAt.values().stream().mapToLong(Long::longValue).min().orElse(start);
@@ -122,6 +133,38 @@ public final class EventBurstLoadRun {
         System.out.printf("%-16s %,6d events  committed at %,8.0f events/s  delivered at %,8.0f events/s%n",
                 "sustained", ids.size(), ids.size() / seconds(published - start),
                 ids.size() / seconds(lastReceipt - firstCommit));
+    }
+
+    /**
+     * The relay alone: 50,000 rows put in the outbox in one statement, held by an absent owner, then let go at once;
+     * throughput = events / (last receipt minus release). Shows what delivery sustains when commits are not the
+     * limit.
+     */
+    private void drain() throws Exception {
+        committedAt.clear();
+        receivedAt.clear();
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<UUID> ids = jdbc.sql("""
+                INSERT INTO event_outbox (message_key, sequence, topic, event_type, payload, claim_owner,
+                                          claimed_until)
+                SELECT key, n, :topic, 'TokenRefreshed',
+                       json_build_object('eventId', id, 'schemaVersion', 2, 'athleteId', key, 'sequence', n,
+                                         'occurredAt', now(), 'scope', 'workouts:read', 'expiresAt', now(),
+                                         'recovered', false, 'tokenVersion', 1)::text,
+                       'load-run', now() + interval '1 day'
+                FROM (SELECT gen_random_uuid() AS id, 'drain-' || :run || '-' || (i % 1000) AS key, i / 1000 + 1 AS n
+                      FROM generate_series(0, :count - 1) AS i) AS rows
+                RETURNING (payload::json ->> 'eventId')::uuid""")
+            .param("topic", TokenEvents.TOPIC).param("run", run).param("count", sustained)
+            .query(UUID.class).list();
+        long released = System.nanoTime();
+        jdbc.sql("UPDATE event_outbox SET claimed_until = now() - interval '1 millisecond' WHERE claim_owner = 'load-run'")
+            .update();
+        awaitAll(ids, Duration.ofMinutes(5));
+        long lastReceipt = receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(released);
+        System.out.printf("%-16s %,6d events  delivered at %,8.0f events/s (outbox filled up front, relay only)%n",
+                "drain", ids.size(), ids.size() / seconds(lastReceipt - released));
     }
 
     /** Commits {@code count} events from {@code threads} threads, {@code perTransaction} per transaction. */
@@ -202,10 +245,9 @@ public final class EventBurstLoadRun {
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
-                    String value = record.value();
-                    int at = value.indexOf("\"eventId\":\"");
-                    if (at >= 0) {
-                        receivedAt.putIfAbsent(UUID.fromString(value.substring(at + 11, at + 47)), now);
+                    Matcher eventId = EVENT_ID.matcher(record.value());
+                    if (eventId.find()) {
+                        receivedAt.putIfAbsent(UUID.fromString(eventId.group(1)), now);
                     }
                 }
             }
