@@ -19,7 +19,7 @@ class OpsErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(OpsErrorAdvice.class);
 
-    /** A problem detail with our {@code error} code: shared with {@link OpsTokenInterceptor}. */
+    /** A problem detail with our {@code error} code. */
     static ProblemDetail problem(HttpStatusCode status, String error, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("error", error);
