@@ -74,8 +74,9 @@ class SecurityConfiguration {
         RequestMatcher programsAsking = jsonClients();
         http.authorizeHttpRequests(routes -> routes
                 .requestMatchers("/signin", "/css/**", "/img/**", "/favicon.ico", "/error", "/error/**").permitAll()
-                // The API's description is no data: open, like the health check.
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                // The API's and the events' descriptions are no data: open, like the health check.
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                        "/contracts/**").permitAll()
                 .requestMatchers("/connect", "/connect/**").hasAnyRole(Roles.ATHLETE.name(), Roles.COACH.name())
                 .requestMatchers("/dashboard").hasRole(Roles.ATHLETE.name())
                 .requestMatchers("/dashboard/{athleteId}", "/dashboard/{athleteId}/**").access(athleteAccess)
