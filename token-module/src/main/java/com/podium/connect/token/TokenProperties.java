@@ -9,18 +9,25 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the token module keeps tokens fresh and safe ({@code podium.tokens.*}; README, "Token module").
  *
  * @param refreshMargin refresh when less than min(refreshMargin, lifetime / 2) is left
- * @param leaseDuration how long one refresher may hold an athlete's refresh lease; longer than the HTTP timeouts
- * @param connectTimeout HTTP connect timeout for the token endpoint
- * @param readTimeout HTTP request timeout for the token endpoint
- * @param maxTransientFailures consecutive transient refresh failures after which the token is revoked
- * @param backoffInitial wait after the first transient failure; doubles with each further one
- * @param backoffMax the longest wait between attempts
+ * @param leaseDuration how long one refresher's claim on an athlete lasts without renewal; renewed every third of it
+ *        while the refresh is in flight, and must exceed {@code callTimeout}
+ * @param connectTimeout TCP connect timeout for the token endpoint
+ * @param callTimeout hard deadline of one whole token-endpoint call: connect, headers and body
+ * @param maxResponseSize token-endpoint answers larger than this are refused (a token answer is a few hundred bytes)
+ * @param defaultLifetime access-token lifetime assumed when an answer has no {@code expires_in} (RFC 6749 5.1
+ *        only recommends it); TrainingPeaks documents 600 s
+ * @param readWait how long a read waits for someone else's refresh of an expired token before giving up
+ * @param answerWriteRetry how long a received answer's write is retried through a database outage
+ * @param backoffInitial wait after the first failure; doubles with each further one
+ * @param backoffMax the longest wait between attempts (also caps a provider's {@code Retry-After})
  * @param scheduler the background refresher
+ * @param revocationGuard when many athletes are rejected alike, stop revoking
  * @param encryption the keys tokens are encrypted with at rest
  */
 @ConfigurationProperties("podium.tokens")
@@ -29,20 +36,41 @@ public record TokenProperties(
         @DurationMin(millis = 0) @DefaultValue("PT1M") Duration refreshMargin,
         @DurationMin(seconds = 1) @DefaultValue("PT30S") Duration leaseDuration,
         @DurationMin(millis = 1) @DefaultValue("PT5S") Duration connectTimeout,
-        @DurationMin(millis = 1) @DefaultValue("PT10S") Duration readTimeout,
-        @Positive @DefaultValue("8") int maxTransientFailures,
+        @DurationMin(millis = 1) @DefaultValue("PT10S") Duration callTimeout,
+        @DefaultValue("64KB") DataSize maxResponseSize,
+        @DurationMin(seconds = 1) @DefaultValue("PT10M") Duration defaultLifetime,
+        @DurationMin(millis = 0) @DefaultValue("PT15S") Duration readWait,
+        @DurationMin(millis = 0) @DefaultValue("PT5M") Duration answerWriteRetry,
         @DurationMin(millis = 1) @DefaultValue("PT30S") Duration backoffInitial,
         @DurationMin(millis = 1) @DefaultValue("PT30M") Duration backoffMax,
         @Valid @DefaultValue Scheduler scheduler,
+        @Valid @DefaultValue RevocationGuard revocationGuard,
         @DefaultValue Encryption encryption) {
+
+    public TokenProperties {
+        if (callTimeout.compareTo(leaseDuration) >= 0) {
+            throw new IllegalArgumentException("podium.tokens.call-timeout (" + callTimeout
+                    + ") must be shorter than podium.tokens.lease-duration (" + leaseDuration + ")");
+        }
+    }
 
     /**
      * @param enabled whether this instance refreshes due tokens in the background
-     * @param interval pause between two sweeps
-     * @param batchSize how many due tokens one sweep claims
+     * @param interval pause before looking again when nothing is due
+     * @param concurrency how many refreshes this instance runs at once
      */
     public record Scheduler(@DefaultValue("true") boolean enabled,
-            @DurationMin(millis = 1) @DefaultValue("PT10S") Duration interval, @Positive @DefaultValue("50") int batchSize) {
+            @DurationMin(millis = 1) @DefaultValue("PT1S") Duration interval,
+            @Positive @DefaultValue("32") int concurrency) {
+    }
+
+    /**
+     * @param maxAthletes this many different athletes rejected with the same error within {@code window} pause
+     *        revocations until a refresh succeeds
+     * @param window how far back rejections count
+     */
+    public record RevocationGuard(@Positive @DefaultValue("5") int maxAthletes,
+            @DurationMin(millis = 1) @DefaultValue("PT1M") Duration window) {
     }
 
     /**

@@ -22,9 +22,18 @@ public record TokenRevoked(UUID eventId, int schemaVersion, String athleteId, lo
     public static final int SCHEMA_VERSION = 2;
 
     public enum Reason {
-        /** TrainingPeaks rejected the refresh token ({@code invalid_grant}, 400/401 on refresh). */
+        /** TrainingPeaks rejected the refresh token ({@code invalid_grant}). */
         REFRESH_REJECTED,
-        /** Transient refresh failures went on past the documented limit. */
+        /**
+         * TrainingPeaks rejected the refresh token ({@code invalid_grant}) after an earlier refresh whose answer never
+         * reached us (deadline passed, answer refused, or the refresher died mid-call): TrainingPeaks most likely
+         * rotated the token in that lost answer. "We lost TrainingPeaks' answer, please reconnect."
+         */
+        REFRESH_ANSWER_LOST,
+        /**
+         * Transient refresh failures went on past a limit. No longer published (only {@code invalid_grant} revokes);
+         * kept so earlier events still parse.
+         */
         REFRESH_FAILURES_EXHAUSTED,
         /** The user disconnected TrainingPeaks from Podium. */
         DISCONNECTED

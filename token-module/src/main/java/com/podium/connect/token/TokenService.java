@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.podium.connect.token.crypto.TokenCodec;
 import com.podium.connect.token.endpoint.TokenEndpointClient;
+import com.podium.connect.token.health.TokenEndpointHealth;
 import com.podium.connect.token.refresh.RefreshCoordinator;
 import com.podium.connect.token.refresh.RefreshPolicy;
 import com.podium.connect.token.refresh.RefreshTrigger;
@@ -32,10 +33,12 @@ class TokenService implements Tokens {
     private final RefreshPolicy policy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final TokenEndpointHealth health;
     private final Clock clock;
 
     TokenService(TokenStore store, TokenCodec codec, TokenEndpointClient endpoint, RefreshCoordinator refresher,
-            RefreshPolicy policy, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            RefreshPolicy policy, TransactionTemplate transactions, ApplicationEventPublisher events,
+            TokenEndpointHealth health, Clock clock) {
         this.store = store;
         this.codec = codec;
         this.endpoint = endpoint;
@@ -43,6 +46,7 @@ class TokenService implements Tokens {
         this.policy = policy;
         this.transactions = transactions;
         this.events = events;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -63,7 +67,22 @@ class TokenService implements Tokens {
 
     @Override
     public TokenGrant exchangeAuthorizationCode(String code, String codeVerifier) {
-        return endpoint.exchange(code, codeVerifier);
+        return exchangeAuthorizationCode(code, codeVerifier, null);
+    }
+
+    @Override
+    public TokenGrant exchangeAuthorizationCode(String code, String codeVerifier, String requestedScope) {
+        try {
+            TokenGrant grant = endpoint.exchange(code, codeVerifier, requestedScope);
+            health.succeeded();
+            return grant;
+        }
+        catch (TokenEndpointException e) {
+            if (e.kind() == TokenEndpointException.Kind.CLIENT_REJECTED) {
+                health.clientRejected(e);
+            }
+            throw e;
+        }
     }
 
     @Override

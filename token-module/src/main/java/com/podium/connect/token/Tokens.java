@@ -27,6 +27,17 @@ public interface Tokens {
     TokenGrant exchangeAuthorizationCode(String code, String codeVerifier);
 
     /**
+     * Like {@link #exchangeAuthorizationCode(String, String)}; when TrainingPeaks' answer names no scope, the
+     * granted scope is {@code requestedScope} (RFC 6749 5.1: "as requested").
+     */
+    default TokenGrant exchangeAuthorizationCode(String code, String codeVerifier, String requestedScope) {
+        TokenGrant grant = exchangeAuthorizationCode(code, codeVerifier);
+        return grant.scope() != null ? grant
+                : new TokenGrant(grant.accessToken(), grant.refreshToken(), grant.issuedAt(), grant.expiresAt(),
+                        requestedScope);
+    }
+
+    /**
      * Stores a fresh grant, replacing any earlier one of the account. Joins the caller's transaction, so the caller
      * can publish its event atomically with the write.
      */

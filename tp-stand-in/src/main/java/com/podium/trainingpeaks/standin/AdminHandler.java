@@ -1,6 +1,7 @@
 package com.podium.trainingpeaks.standin;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,6 +63,17 @@ final class AdminHandler {
             case "expireaccesstokensnow" -> standIn.expireAccessTokensNow();
             case "resetcounters" -> standIn.resetCounters();
             case "reset" -> standIn.reset();
+            case "refreshtokenrotation" -> standIn.refreshTokenRotation(
+                    TrainingPeaksStandIn.Rotation.valueOf(params.required("mode").toUpperCase(Locale.ROOT)),
+                    params.has("seconds") || params.has("millis") || params.has("value") ? params.duration() : Duration.ofSeconds(30));
+            case "omittokenfields" -> standIn.omitTokenFields(params.list("fields"));
+            case "answerscope" -> standIn.answerScope(params.optional("scope"));
+            case "tokentype" -> standIn.tokenType(params.required("value"));
+            case "padtokenanswers" -> standIn.padTokenAnswers(Long.parseLong(params.required("bytes")));
+            case "trickletokenanswers" -> standIn.trickleTokenAnswers(params.duration());
+            case "tokenretryafter" -> standIn.tokenRetryAfter(params.has("seconds") || params.has("millis") || params.has("value") ? params.duration() : null);
+            case "clientauthfailure" -> standIn.clientAuthFailure(
+                    TrainingPeaksStandIn.ClientAuthFailure.valueOf(params.required("style").toUpperCase(Locale.ROOT)));
             case "registerclient" -> standIn.registerClient(params.required("clientId"), params.required("clientSecret"),
                     params.optional("redirectUri", TrainingPeaksStandIn.DEFAULT_REDIRECT_URI));
             case "acceptbasicclientauthentication" -> standIn.acceptBasicClientAuthentication(params.flag());

@@ -96,6 +96,21 @@ final class AdminParams {
         return value == null || value.isEmpty() ? fallback : value;
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    String optional(String name) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** A comma-separated list, empty when absent. */
+    String[] list(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? new String[0] : value.split("\\s*,\\s*");
+    }
+
     String required(String name) {
         String value = values.get(name);
         if (value == null || value.isEmpty()) {

@@ -13,11 +13,15 @@ final class Counters {
     final AtomicInteger exchange = new AtomicInteger();
     final AtomicInteger api = new AtomicInteger();
     final AtomicInteger deauthorize = new AtomicInteger();
+    /** Token calls being answered right now, and the most there ever were at once. */
+    final AtomicInteger tokenInFlight = new AtomicInteger();
+    final AtomicInteger tokenMaxInFlight = new AtomicInteger();
 
     void reset() {
         for (AtomicInteger counter : new AtomicInteger[] {authorize, token, refresh, exchange, api, deauthorize}) {
             counter.set(0);
         }
+        tokenMaxInFlight.set(tokenInFlight.get());
     }
 
     Map<String, Object> snapshot() {
@@ -28,6 +32,7 @@ final class Counters {
         json.put("exchangeCalls", exchange.get());
         json.put("apiCalls", api.get());
         json.put("deauthorizeCalls", deauthorize.get());
+        json.put("maxConcurrentTokenCalls", tokenMaxInFlight.get());
         return json;
     }
 }

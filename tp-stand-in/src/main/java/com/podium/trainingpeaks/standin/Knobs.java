@@ -30,6 +30,9 @@ final class Knobs {
     /** Whether athletes created by the next approvals are premium (IsPremium). */
     volatile boolean newAthletesPremium = true;
     volatile String hrvKey = DEFAULT_HRV_KEY;
+    /** With rotation on: how long a rotated-out refresh token keeps working (zero = dies at once). */
+    volatile Duration rotationGrace = Duration.ZERO;
+    final TokenAnswerShape answerShape = new TokenAnswerShape();
 
     void reset() {
         autoApprove = true;
@@ -46,6 +49,8 @@ final class Knobs {
         deauthorizeAcceptsExpiredToken = false;
         newAthletesPremium = true;
         hrvKey = DEFAULT_HRV_KEY;
+        rotationGrace = Duration.ZERO;
+        answerShape.reset();
     }
 
     Map<String, Object> snapshot() {
@@ -64,6 +69,8 @@ final class Knobs {
         json.put("deauthorizeAcceptsExpiredToken", deauthorizeAcceptsExpiredToken);
         json.put("newAthletesPremium", newAthletesPremium);
         json.put("hrvKey", hrvKey);
+        json.put("rotationGraceMillis", rotationGrace.toMillis());
+        json.put("tokenAnswer", answerShape.snapshot());
         return json;
     }
 }

@@ -67,9 +67,14 @@ final class Router implements HttpHandler {
         record(request);
         if (path.equals("/oauth/token") && post) {
             token.arrive(request);
-            sleep(knobs.tokenDelay);
-            if (!failed(request, knobs.tokenFailures, false)) {
-                token.handle(request);
+            counters.tokenMaxInFlight.accumulateAndGet(counters.tokenInFlight.incrementAndGet(), Math::max);
+            try {
+                sleep(knobs.tokenDelay);
+                if (!failed(request, knobs.tokenFailures, false)) {
+                    token.handle(request);
+                }
+            } finally {
+                counters.tokenInFlight.decrementAndGet();
             }
         } else if (path.equals("/oauth/deauthorize") && post) {
             counters.deauthorize.incrementAndGet();
@@ -121,6 +126,11 @@ final class Router implements HttpHandler {
         Failure failure = knobs.outage ? Failure.HTML_502 : armed == null ? null : armed.take();
         if (failure == null) {
             return false;
+        }
+        Long retryAfter = knobs.answerShape.retryAfterSeconds;
+        if (armed == knobs.tokenFailures && retryAfter != null
+                && (failure == Failure.SERVICE_UNAVAILABLE_503 || failure == Failure.TOO_MANY_REQUESTS_429)) {
+            request.exchange().getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
         }
         failure.respond(request.exchange(), apiCall);
         return true;

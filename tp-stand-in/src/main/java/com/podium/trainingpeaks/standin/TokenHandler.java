@@ -65,10 +65,7 @@ final class TokenHandler {
         // Basic alone is, to TrainingPeaks, a request without client credentials: the same answer as wrong ones.
         Optional<String> clientId = basicIgnored ? Optional.empty() : credentials.authenticate(clients);
         if (clientId.isEmpty()) {
-            if (credentials.method() == ClientAuth.BASIC && !basicIgnored) {
-                request.exchange().getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"TrainingPeaks\"");
-            }
-            Responses.oauthError(request.exchange(), 401, "invalid_client", "Client authentication failed");
+            knobs.answerShape.clientAuthenticationFailed(request.exchange(), credentials.method() == ClientAuth.BASIC && !basicIgnored);
             return;
         }
         String grantType = form.get("grant_type");
@@ -127,7 +124,8 @@ final class TokenHandler {
             return;
         }
         boolean rotate = knobs.rotateRefreshTokens;
-        Optional<Grant> grant = tokens.useRefreshToken(form.get("refresh_token"), clientId, rotate);
+        Optional<Grant> grant = tokens.useRefreshToken(form.get("refresh_token"), clientId, rotate,
+                knobs.rotationGrace, Instant.now());
         if (grant.isEmpty()) {
             Responses.oauthError(request.exchange(), 400, "invalid_grant", "The refresh token is invalid or revoked");
             return;
@@ -136,7 +134,7 @@ final class TokenHandler {
         answer(request, tokens.issue(grant.get(), knobs.accessTokenLifetime, rotate, Instant.now()));
     }
 
-    private static void answer(Request request, TokenStore.Issued issued) throws IOException {
+    private void answer(Request request, TokenStore.Issued issued) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issued.accessToken());
         body.put("token_type", "bearer");
@@ -145,7 +143,7 @@ final class TokenHandler {
             body.put("refresh_token", issued.refreshToken());
         }
         body.put("scope", issued.grant().scopeString());
-        Responses.tokenJson(request.exchange(), body);
+        knobs.answerShape.write(request.exchange(), body);
     }
 
     TokenRequest lastRequest() {

@@ -34,6 +34,8 @@ final class TokenStore {
     private static final class RefreshEntry {
         final Grant grant;
         boolean revoked;
+        /** Rotated out with a grace period: works until then. */
+        Instant rotatedOutUntil;
 
         RefreshEntry(Grant grant) {
             this.grant = grant;
@@ -73,12 +75,32 @@ final class TokenStore {
      * concurrent refreshes with one token cannot both win (the real provider behaves the same).
      */
     synchronized Optional<Grant> useRefreshToken(String refreshToken, String clientId, boolean rotate) {
+        return useRefreshToken(refreshToken, clientId, rotate, Duration.ZERO, Instant.now());
+    }
+
+    /**
+     * Like {@link #useRefreshToken(String, String, boolean)}; with a {@code grace} period a rotated-out token keeps
+     * working until {@code now + grace} (counted from its first use), as some providers allow for lost answers.
+     */
+    synchronized Optional<Grant> useRefreshToken(String refreshToken, String clientId, boolean rotate, Duration grace,
+                                                 Instant now) {
         RefreshEntry entry = refreshToken == null ? null : refresh.get(refreshToken);
         if (entry == null || entry.revoked || !entry.grant.clientId().equals(clientId)) {
             return Optional.empty();
         }
+        if (entry.rotatedOutUntil != null) {
+            if (!now.isBefore(entry.rotatedOutUntil)) {
+                entry.revoked = true;
+                return Optional.empty();
+            }
+            return Optional.of(entry.grant);
+        }
         if (rotate) {
-            entry.revoked = true;
+            if (grace.isZero()) {
+                entry.revoked = true;
+            } else {
+                entry.rotatedOutUntil = now.plus(grace);
+            }
         }
         return Optional.of(entry.grant);
     }

@@ -162,6 +162,79 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Refresh-token rotation behaviours; TrainingPeaks documents none of them (research §6). */
+    public enum Rotation {
+        /** The refresh token is reused: answers carry none. */
+        NONE,
+        /** Each refresh returns a new refresh token and the old one dies at once. */
+        STRICT,
+        /** Each refresh returns a new refresh token; the old one keeps working for a grace period after first use. */
+        GRACE
+    }
+
+    /** Sets the rotation behaviour; {@code grace} applies to {@link Rotation#GRACE} only. */
+    public TrainingPeaksStandIn refreshTokenRotation(Rotation rotation, Duration grace) {
+        knobs.rotateRefreshTokens = rotation != Rotation.NONE;
+        knobs.rotationGrace = rotation == Rotation.GRACE ? positive(grace) : Duration.ZERO;
+        return this;
+    }
+
+    /** Leaves these fields out of successful token answers (e.g. {@code expires_in}, {@code scope}). */
+    public TrainingPeaksStandIn omitTokenFields(String... fields) {
+        knobs.answerShape.omittedFields.clear();
+        knobs.answerShape.omittedFields.addAll(List.of(fields));
+        return this;
+    }
+
+    /** Token answers name this scope instead of the granted one (e.g. a very long one); null restores. */
+    public TrainingPeaksStandIn answerScope(String scope) {
+        knobs.answerShape.scope = scope;
+        return this;
+    }
+
+    /** {@code token_type} of token answers (default {@code bearer}), e.g. {@code mac}. */
+    public TrainingPeaksStandIn tokenType(String tokenType) {
+        knobs.answerShape.tokenType = Objects.requireNonNull(tokenType, "tokenType");
+        return this;
+    }
+
+    /** Pads successful token answers with this many bytes (valid JSON, streamed without Content-Length). */
+    public TrainingPeaksStandIn padTokenAnswers(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be >= 0");
+        }
+        knobs.answerShape.paddingBytes = bytes;
+        return this;
+    }
+
+    /** Sends successful token answers' headers at once, then the body 16 bytes at a time with this pause. */
+    public TrainingPeaksStandIn trickleTokenAnswers(Duration pause) {
+        knobs.answerShape.trickle = nonNegative(pause);
+        return this;
+    }
+
+    /** Injected 503 and 429 token answers carry {@code Retry-After: seconds}; null for none (429 then says 1). */
+    public TrainingPeaksStandIn tokenRetryAfter(Duration retryAfter) {
+        knobs.answerShape.retryAfterSeconds = retryAfter == null ? null : nonNegative(retryAfter).toSeconds();
+        return this;
+    }
+
+    /** How a failed client authentication is answered (research §3.1: S6 lists a wrong secret under invalid_request, and saw HTML). */
+    public enum ClientAuthFailure {
+        /** RFC 6749 5.2's own answer: 401 {@code invalid_client}. */
+        INVALID_CLIENT_401,
+        /** 400 {@code invalid_request}, which S6's wiki notes suggest for an incorrect client_secret. */
+        INVALID_REQUEST_400,
+        /** An HTML error page with 400, as S6 saw for a malformed token request. */
+        HTML_400
+    }
+
+    /** How a failed client authentication (e.g. a wrong secret) is answered. */
+    public TrainingPeaksStandIn clientAuthFailure(ClientAuthFailure style) {
+        knobs.answerShape.clientAuthFailure = Objects.requireNonNull(style, "style");
+        return this;
+    }
+
     /** While on, every refresh_token grant answers 400 invalid_grant. */
     public TrainingPeaksStandIn failRefreshWithInvalidGrant(boolean fail) {
         knobs.failRefreshWithInvalidGrant = fail;
@@ -277,6 +350,11 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     /** Calls to /v1/** and /v2/**. */
     public int apiCalls() {
         return counters.api.get();
+    }
+
+    /** The most POST /oauth/token calls that were being answered at the same time since the last counter reset. */
+    public int maxConcurrentTokenCalls() {
+        return counters.tokenMaxInFlight.get();
     }
 
     public int deauthorizeCalls() {

@@ -21,6 +21,12 @@ final class Snippets {
     private Snippets() {
     }
 
+    /** A provider's error code as a log- and event-safe token: RFC 6749 codes are short printable ASCII. */
+    static String code(String error) {
+        String cleaned = error.replaceAll("[^A-Za-z0-9_.:-]", "?");
+        return cleaned.length() <= 64 ? cleaned : cleaned.substring(0, 64);
+    }
+
     static String of(String body, String... secrets) {
         if (body == null) {
             return null;

@@ -1,48 +1,63 @@
 package com.podium.connect.token.refresh;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.podium.connect.token.AccessToken;
 import com.podium.connect.token.NoTokenStoredException;
 import com.podium.connect.token.TokenEndpointException;
+import com.podium.connect.token.TokenEndpointException.Kind;
 import com.podium.connect.token.TokenEndpointException.Operation;
 import com.podium.connect.token.TokenGrant;
+import com.podium.connect.token.TokenProperties;
 import com.podium.connect.token.TokenRefreshFailed;
 import com.podium.connect.token.TokenRefreshed;
 import com.podium.connect.token.TokenRevoked;
 import com.podium.connect.token.crypto.TokenCodec;
 import com.podium.connect.token.endpoint.TokenEndpointClient;
+import com.podium.connect.token.health.TokenEndpointHealth;
 import com.podium.connect.token.storage.TokenRow;
 import com.podium.connect.token.storage.TokenStore;
 
 /**
- * Makes sure one athlete's token is refreshed by one caller at a time, across threads and instances, and that a
- * late result never overwrites a newer one.
+ * Makes sure one athlete's token is refreshed by one caller at a time, across threads and instances, that a late
+ * result never overwrites a newer one, and that an answer TrainingPeaks gave us is not dropped.
  * <ol>
- * <li>In this JVM, concurrent callers for one athlete share one in-flight refresh.</li>
+ * <li>In this JVM, concurrent callers for one athlete share one in-flight refresh; they wait at most
+ * {@code read-wait} for it.</li>
  * <li>Across instances, the refresher claims a lease on the row (owner + lease-until) and commits before calling
- * TrainingPeaks: no row lock or pooled connection waits on the network. The lease (default 30 s) outlives the
- * HTTP timeouts (5 s + 10 s), so a live refresher finishes or gives up before anyone else may take over.</li>
- * <li>The result is written with a compare-and-set on {@code version} and the lease owner. A refresher fenced off
- * this way discards its result; so a rejected, older refresh token never deletes a newer grant either.</li>
+ * TrainingPeaks: no row lock or pooled connection waits on the network. The call has a hard deadline shorter than
+ * the lease, and {@link LeaseKeeper} renews the lease while the call and the write of its answer are in flight, so
+ * no one else presents the same refresh token while its holder lives.</li>
+ * <li>The answer is written with a compare-and-set on {@code version}: a refresher overtaken by a newer write
+ * discards its result, and an outdated, rejected refresh token never deletes a newer grant. The write is retried
+ * through a database outage for up to {@code answer-write-retry}.</li>
+ * <li>Only {@code invalid_grant} revokes, and only while {@link RevocationGuard} allows it. Other failures keep the
+ * tokens and back off.</li>
  * </ol>
  * The token write and its lifecycle events commit in one transaction (the event publication registry is the outbox).
+ * On shutdown this bean stops after the web server and waits for refreshes still in flight before the database
+ * pool closes.
  */
 @Component
-public class RefreshCoordinator {
+public class RefreshCoordinator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshCoordinator.class);
 
@@ -55,16 +70,28 @@ public class RefreshCoordinator {
     private final RefreshPolicy policy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final LeaseKeeper leases;
+    private final RevocationGuard guard;
+    private final TokenEndpointHealth health;
+    private final DatabaseRetry databaseRetry;
+    private final TokenProperties settings;
     private final Clock clock;
+    private volatile boolean running;
 
     public RefreshCoordinator(TokenStore store, TokenCodec codec, TokenEndpointClient endpoint, RefreshPolicy policy,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, LeaseKeeper leases,
+            RevocationGuard guard, TokenEndpointHealth health, TokenProperties settings, Clock clock) {
         this.store = store;
         this.codec = codec;
         this.endpoint = endpoint;
         this.policy = policy;
         this.transactions = transactions;
         this.events = events;
+        this.leases = leases;
+        this.guard = guard;
+        this.health = health;
+        this.databaseRetry = new DatabaseRetry(settings.answerWriteRetry());
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -78,15 +105,18 @@ public class RefreshCoordinator {
      *
      * @param rejected for {@link RefreshTrigger#REJECTED}: the access token the API refused
      * @param heldLease a lease the caller already claimed (the background refresher), or null
+     * @return the token to use; null only for a held lease whose athlete is already being refreshed in this JVM
      */
     public AccessToken refresh(String athleteId, RefreshTrigger trigger, AccessToken rejected, String heldLease) {
         CompletableFuture<AccessToken> mine = new CompletableFuture<>();
         CompletableFuture<AccessToken> running = inFlight.putIfAbsent(athleteId, mine);
         if (running != null) {
             if (heldLease != null) {
-                store.releaseLease(athleteId, heldLease);
+                // The background refresher never waits on a read's refresh: it has other athletes to serve.
+                transactions.executeWithoutResult(tx -> store.releaseLease(athleteId, heldLease));
+                return null;
             }
-            return await(running);
+            return await(athleteId, running);
         }
         try {
             AccessToken token = refreshUnderLease(athleteId, trigger, rejected, heldLease);
@@ -102,25 +132,49 @@ public class RefreshCoordinator {
         }
     }
 
-    private static AccessToken await(CompletableFuture<AccessToken> running) {
+    /** Joins someone else's refresh for at most {@code read-wait}; then serves a still-valid token or gives up. */
+    private AccessToken await(String athleteId, CompletableFuture<AccessToken> running) {
         try {
-            return running.join();
+            return running.get(settings.readWait().toMillis(), TimeUnit.MILLISECONDS);
         }
-        catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
+        catch (TimeoutException e) {
+            return stillValidOrGiveUp(athleteId);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a refresh", e);
+        }
+    }
+
+    private AccessToken stillValidOrGiveUp(String athleteId) {
+        TokenRow row = store.find(athleteId).orElseThrow(() -> new NoTokenStoredException(athleteId));
+        if (!row.expired(clock.instant())) {
+            return codec.accessToken(row);
+        }
+        throw new TokenEndpointException(Operation.REFRESH, athleteId, null, "refresh_in_progress",
+                "a refresh of this token is still in flight after " + settings.readWait(), Kind.UNAVAILABLE, null,
+                null);
     }
 
     private AccessToken refreshUnderLease(String athleteId, RefreshTrigger trigger, AccessToken rejected,
             String heldLease) {
         String owner = heldLease != null ? heldLease : newLeaseOwner();
-        Instant giveUpAt = clock.instant().plus(policy.leaseDuration()).plusSeconds(1);
+        Instant giveUpAt = clock.instant().plus(settings.readWait());
         while (true) {
             Instant now = clock.instant();
             Optional<TokenRow> claimed = transactions
                 .execute(tx -> store.claimLease(athleteId, owner, now, now.plus(policy.leaseDuration())));
             if (claimed.isPresent()) {
-                return refreshClaimed(claimed.get(), owner, trigger, rejected);
+                leases.hold(athleteId, owner);
+                try {
+                    return refreshClaimed(claimed.get(), owner, trigger, rejected);
+                }
+                finally {
+                    leases.release(athleteId, owner);
+                }
             }
             // Not claimed: the row is gone, or another refresher holds the lease.
             TokenRow row = store.find(athleteId).orElseThrow(() -> new NoTokenStoredException(athleteId));
@@ -133,7 +187,8 @@ public class RefreshCoordinator {
             }
             if (now.isAfter(giveUpAt)) {
                 throw new TokenEndpointException(Operation.REFRESH, athleteId, null, "refresh_in_progress",
-                        "another instance is refreshing this token and has not finished", true, null);
+                        "another instance is refreshing this token and has not finished", Kind.UNAVAILABLE, null,
+                        null);
             }
             sleep(50);
         }
@@ -153,21 +208,24 @@ public class RefreshCoordinator {
                 return codec.accessToken(row);
             }
             throw new TokenEndpointException(Operation.REFRESH, athleteId, null, row.lastErrorCode(),
-                    "refresh failing; next attempt at " + row.nextAttemptAt(), true, null);
+                    "refresh failing; next attempt at " + row.nextAttemptAt(), Kind.UNAVAILABLE, null, null);
         }
         String refreshToken = codec.refreshToken(row);
         if (refreshToken == null) {
             TokenEndpointException noRefreshToken = new TokenEndpointException(Operation.REFRESH, athleteId, null,
-                    "no_refresh_token", "TrainingPeaks never issued a refresh token for this grant", false, null);
+                    "no_refresh_token", "TrainingPeaks never issued a refresh token for this grant",
+                    Kind.GRANT_REJECTED, null, null);
             return failed(row, owner, trigger, noRefreshToken);
         }
         TokenGrant grant;
         try {
-            grant = endpoint.refresh(athleteId, refreshToken);
+            grant = endpoint.refresh(athleteId, refreshToken, row.scope().isEmpty() ? null : row.scope());
         }
         catch (TokenEndpointException e) {
             return failed(row, owner, trigger, e);
         }
+        health.succeeded();
+        guard.refreshSucceeded();
         return refreshed(row, owner, grant);
     }
 
@@ -179,21 +237,20 @@ public class RefreshCoordinator {
         return row.refreshDue(now);
     }
 
+    /** Writes the answer TrainingPeaks gave us, retrying through a database outage: it may be the only copy. */
     private AccessToken refreshed(TokenRow row, String owner, TokenGrant grant) {
         String athleteId = row.athleteId();
-        Instant now = clock.instant();
-        String scope = grant.scope() != null ? grant.scope() : row.scope();
-        TokenGrant stored = new TokenGrant(grant.accessToken(), grant.refreshToken(), grant.issuedAt(),
-                grant.expiresAt(), scope);
         Instant refreshAt = policy.refreshAt(grant.issuedAt(), grant.expiresAt());
         boolean recovered = row.failureCount() > 0;
-        Optional<Long> version = transactions.execute(tx -> {
-            Optional<Long> written = store.writeRefreshed(athleteId, row.version(), owner,
-                    codec.encrypt(athleteId, stored, refreshAt), now);
-            written.ifPresent(v -> events
-                .publishEvent(TokenRefreshed.of(athleteId, now, scope, grant.expiresAt(), recovered, v)));
-            return written;
-        });
+        var encrypted = codec.encrypt(athleteId, grant, refreshAt);
+        Optional<Long> version = databaseRetry.run("write the refreshed tokens of athlete " + athleteId,
+                () -> transactions.execute(tx -> {
+                    Instant now = clock.instant();
+                    Optional<Long> written = store.writeRefreshed(athleteId, row.version(), owner, encrypted, now);
+                    written.ifPresent(v -> events.publishEvent(
+                            TokenRefreshed.of(athleteId, now, grant.scope(), grant.expiresAt(), recovered, v)));
+                    return written;
+                }));
         if (version.isEmpty()) {
             FencedRefreshes.count();
             log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "fenced")
@@ -202,51 +259,70 @@ public class RefreshCoordinator {
             return currentToken(athleteId);
         }
         log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", recovered ? "recovered" : "refreshed")
-            .addKeyValue("httpStatus", 200).addKeyValue("expiresAt", grant.expiresAt()).addKeyValue("now", now)
-            .addKeyValue("version", version.get())
-            .log("Refreshed token of athlete {}: expires {} (now {})", athleteId, grant.expiresAt(), now);
-        return new AccessToken(grant.accessToken(), grant.expiresAt(), scope);
+            .addKeyValue("httpStatus", 200).addKeyValue("expiresAt", grant.expiresAt())
+            .addKeyValue("now", clock.instant()).addKeyValue("version", version.get())
+            .log("Refreshed token of athlete {}: expires {}", athleteId, grant.expiresAt());
+        return new AccessToken(grant.accessToken(), grant.expiresAt(), grant.scope());
     }
 
     /**
-     * Terminal failures (grant rejected) and transient ones past the limit revoke the token; other transient
-     * failures back off. The stored access token is handed out while it is still valid.
+     * A rejected grant revokes (unless revocations are paused); anything else keeps the tokens and backs off. The
+     * stored access token is handed out while it is still valid.
      */
     private AccessToken failed(TokenRow row, String owner, RefreshTrigger trigger, TokenEndpointException failure) {
         String athleteId = row.athleteId();
         Instant now = clock.instant();
         int attempt = row.failureCount() + 1;
-        boolean revoke = !failure.retryable() || policy.exhausted(attempt);
-        if (revoke) {
-            TokenRevoked.Reason reason = failure.retryable() ? TokenRevoked.Reason.REFRESH_FAILURES_EXHAUSTED
-                    : TokenRevoked.Reason.REFRESH_REJECTED;
-            boolean deleted = Boolean.TRUE.equals(transactions.execute(tx -> {
-                if (!store.deleteIfVersion(athleteId, row.version())) {
-                    return false;
-                }
-                events.publishEvent(TokenRefreshFailed.of(athleteId, now, failure.errorCode(), failure.httpStatus(),
-                        failure.detail(), false, attempt, null));
-                events.publishEvent(TokenRevoked.of(athleteId, now, reason, describe(failure, attempt)));
-                return true;
-            }));
-            logFailure(athleteId, failure, attempt, deleted ? "revoked" : "fenced", null, row, now);
-            if (!deleted) {
-                FencedRefreshes.count();
-                // A newer grant replaced the row while we refreshed: our refresh token was simply outdated.
-                return currentToken(athleteId);
+        TokenEndpointException outcome = failure;
+        if (failure.kind() == Kind.GRANT_REJECTED) {
+            if (guard.mayRevoke(athleteId, failure, now)) {
+                return revoke(row, failure, attempt, now);
             }
-            throw failure;
+            outcome = new TokenEndpointException(Operation.REFRESH, athleteId, failure.httpStatus(),
+                    failure.errorCode(), "revocation paused (too many athletes rejected at once): " + failure.detail(),
+                    Kind.CLIENT_REJECTED, null, failure);
         }
-        Instant nextAttemptAt = now.plus(policy.backoff(attempt));
+        else if (failure.kind() == Kind.CLIENT_REJECTED) {
+            health.clientRejected(failure);
+        }
+        TokenEndpointException recorded = outcome;
+        boolean answerLost = failure.kind() == Kind.OUTCOME_UNKNOWN;
+        Instant nextAttemptAt = now.plus(policy.backoff(attempt, failure.retryAfter()));
         transactions.executeWithoutResult(tx -> {
-            if (store.recordFailure(athleteId, row.version(), owner, attempt, nextAttemptAt, failure.errorCode(), now)) {
-                events.publishEvent(TokenRefreshFailed.of(athleteId, now, failure.errorCode(), failure.httpStatus(),
-                        failure.detail(), true, attempt, nextAttemptAt));
+            if (store.recordFailure(athleteId, row.version(), owner, attempt, nextAttemptAt, recorded.errorCode(),
+                    answerLost, now)) {
+                events.publishEvent(TokenRefreshFailed.of(athleteId, now, recorded.errorCode(),
+                        recorded.httpStatus(), recorded.detail(), true, attempt, nextAttemptAt));
             }
         });
-        logFailure(athleteId, failure, attempt, "retry_later", nextAttemptAt, row, now);
+        logFailure(athleteId, recorded, attempt, "retry_later", nextAttemptAt, row, now);
         if (trigger != RefreshTrigger.REJECTED && !row.expired(now)) {
             return codec.accessToken(row);
+        }
+        throw recorded;
+    }
+
+    private AccessToken revoke(TokenRow row, TokenEndpointException failure, int attempt, Instant now) {
+        String athleteId = row.athleteId();
+        Optional<Boolean> revoked = transactions.execute(tx -> {
+            Optional<Boolean> answerLost = store.revokeIfVersion(athleteId, row.version());
+            answerLost.ifPresent(lost -> {
+                events.publishEvent(TokenRefreshFailed.of(athleteId, now, failure.errorCode(), failure.httpStatus(),
+                        failure.detail(), false, attempt, null));
+                events.publishEvent(lost
+                        ? TokenRevoked.of(athleteId, now, TokenRevoked.Reason.REFRESH_ANSWER_LOST,
+                                "We lost TrainingPeaks' answer to an earlier refresh, so the refresh token we hold "
+                                        + "is no longer valid. Please reconnect. (" + failure.getMessage() + ")")
+                        : TokenRevoked.of(athleteId, now, TokenRevoked.Reason.REFRESH_REJECTED, failure.getMessage()));
+            });
+            return answerLost;
+        });
+        String outcome = revoked.isEmpty() ? "fenced" : revoked.get() ? "revoked_answer_lost" : "revoked";
+        logFailure(athleteId, failure, attempt, outcome, null, row, now);
+        if (revoked.isEmpty()) {
+            FencedRefreshes.count();
+            // A newer grant replaced the row while we refreshed: our refresh token was simply outdated.
+            return currentToken(athleteId);
         }
         throw failure;
     }
@@ -256,17 +332,13 @@ public class RefreshCoordinator {
         return store.find(athleteId).map(codec::accessToken).orElseThrow(() -> new NoTokenStoredException(athleteId));
     }
 
-    private static String describe(TokenEndpointException failure, int attempt) {
-        return failure.retryable() ? attempt + " refresh attempts failed in a row, last: " + failure.getMessage()
-                : failure.getMessage();
-    }
-
     private static void logFailure(String athleteId, TokenEndpointException failure, int attempt, String outcome,
             Instant nextAttemptAt, TokenRow row, Instant now) {
         log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("outcome", outcome)
             .addKeyValue("httpStatus", failure.httpStatus()).addKeyValue("errorCode", failure.errorCode())
-            .addKeyValue("attempt", attempt).addKeyValue("nextAttemptAt", nextAttemptAt)
-            .addKeyValue("expiresAt", row.expiresAt()).addKeyValue("now", now)
+            .addKeyValue("kind", failure.kind()).addKeyValue("attempt", attempt)
+            .addKeyValue("nextAttemptAt", nextAttemptAt).addKeyValue("expiresAt", row.expiresAt())
+            .addKeyValue("now", now)
             .log("Refresh of athlete {} failed ({}), attempt {}: {}", athleteId, outcome, attempt, failure.getMessage());
     }
 
@@ -278,5 +350,53 @@ public class RefreshCoordinator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for another refresher", e);
         }
+    }
+
+    // ---- shutdown: after the web server, before the database pool ----
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Waits for refreshes still in flight (their answers must be written) before the context closes the pool. */
+    @Override
+    public void stop() {
+        running = false;
+        List<CompletableFuture<AccessToken>> pending = List.copyOf(inFlight.values());
+        if (!pending.isEmpty()) {
+            log.info("Shutting down: waiting for {} token refresh(es) in flight", pending.size());
+        }
+        Instant deadline = clock.instant().plus(settings.callTimeout()).plus(settings.answerWriteRetry());
+        for (CompletableFuture<AccessToken> refresh : pending) {
+            try {
+                refresh.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
+                        TimeUnit.MILLISECONDS);
+            }
+            catch (ExecutionException e) {
+                // Its own failure handling ran; nothing left to persist.
+            }
+            catch (TimeoutException e) {
+                log.warn("Shutting down with a token refresh still in flight for longer than {}",
+                        settings.callTimeout().plus(settings.answerWriteRetry()));
+                break;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        leases.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phases: reads that are still being answered finish first. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

@@ -27,7 +27,7 @@ public class RefreshPolicy {
         return expiresAt.minus(lead.isNegative() ? Duration.ZERO : lead);
     }
 
-    /** Exponential back-off after the {@code attempt}-th consecutive transient failure, capped. */
+    /** Exponential back-off after the {@code attempt}-th consecutive failure, capped. */
     public Duration backoff(int attempt) {
         Duration wait = settings.backoffInitial();
         for (int i = 1; i < attempt && wait.compareTo(settings.backoffMax()) < 0; i++) {
@@ -36,9 +36,16 @@ public class RefreshPolicy {
         return min(wait, settings.backoffMax());
     }
 
-    /** Transient failures in a row after which the token is revoked instead of retried again. */
-    public boolean exhausted(int attempt) {
-        return attempt >= settings.maxTransientFailures();
+    /**
+     * The wait after the {@code attempt}-th failure in a row: the back-off, or the provider's {@code Retry-After}
+     * when that is longer (capped at {@code backoff-max}, so a hostile value cannot park a token for days).
+     */
+    public Duration backoff(int attempt, Duration retryAfter) {
+        Duration wait = backoff(attempt);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = min(retryAfter, settings.backoffMax());
+        }
+        return wait;
     }
 
     public Duration leaseDuration() {

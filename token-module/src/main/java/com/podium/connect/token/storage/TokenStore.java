@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,15 @@ public class TokenStore {
     /** Constant SQL with positional parameters: the driver prepares it once per connection and reuses the plan. */
     private static final String FIND_ACCESS_TOKEN =
             "SELECT access_token, key_id, scope, expires_at, refresh_at FROM oauth_tokens WHERE athlete_id = ?";
+
+    /**
+     * Taking over a lease that another refresher still named but let run out: that refresher died or stalled with
+     * a call possibly in flight, so TrainingPeaks may have rotated the refresh token without our knowing.
+     */
+    private static final String TAKEOVER_MARKS_ANSWER_LOST = """
+            CASE WHEN lease_owner IS NOT NULL AND lease_owner <> :owner THEN COALESCE(answer_lost_at, :now)
+                 ELSE answer_lost_at END
+            """;
 
     private final JdbcClient jdbc;
     private final JdbcOperations reads;
@@ -76,7 +86,8 @@ public class TokenStore {
                     refresh_token = EXCLUDED.refresh_token, key_id = EXCLUDED.key_id, scope = EXCLUDED.scope,
                     issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at, refresh_at = EXCLUDED.refresh_at,
                     version = oauth_tokens.version + 1, lease_owner = NULL, lease_until = NULL, failure_count = 0,
-                    next_attempt_at = NULL, last_error_code = NULL, updated_at = EXCLUDED.updated_at
+                    next_attempt_at = NULL, last_error_code = NULL, answer_lost_at = NULL,
+                    updated_at = EXCLUDED.updated_at
                 RETURNING\s""" + COLUMNS)
             .param("athleteId", athleteId)
             .param("role", role.name())
@@ -94,7 +105,8 @@ public class TokenStore {
      */
     public Optional<TokenRow> claimLease(String athleteId, String owner, Instant now, Instant until) {
         return jdbc.sql("""
-                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until
+                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until,
+                    answer_lost_at = """ + TAKEOVER_MARKS_ANSWER_LOST + """
                 WHERE athlete_id = :athleteId AND (lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)
                 RETURNING\s""" + COLUMNS)
             .param("athleteId", athleteId)
@@ -111,7 +123,8 @@ public class TokenStore {
      */
     public List<String> claimDue(String owner, Instant now, Instant until, int limit) {
         return jdbc.sql("""
-                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until
+                UPDATE oauth_tokens SET lease_owner = :owner, lease_until = :until,
+                    answer_lost_at = """ + TAKEOVER_MARKS_ANSWER_LOST + """
                 WHERE athlete_id IN (
                     SELECT athlete_id FROM oauth_tokens
                     WHERE refresh_at <= :now
@@ -130,9 +143,12 @@ public class TokenStore {
     }
 
     /**
-     * Writes a refresh result if the row is still the version the refresher read and its lease is still ours.
-     * A refresher whose lease expired while a newer token was written gets empty and must discard its result.
+     * Writes a refresh result if the row is still the version the refresher read. The version is the fence, not the
+     * lease: an answer that arrives after its lease ran out is still the newest TrainingPeaks issued as long as no
+     * one wrote since, and dropping it would strand a rotated refresh token. A refresher overtaken by a newer write
+     * gets empty and must discard its result.
      *
+     * @param owner unused by the fence; kept so callers name the lease they held
      * @return the new version, or empty when fenced off
      */
     public Optional<Long> writeRefreshed(String athleteId, long expectedVersion, String owner, EncryptedTokens tokens,
@@ -142,25 +158,30 @@ public class TokenStore {
                     access_token = :access, refresh_token = COALESCE(:refresh, refresh_token), key_id = :keyId,
                     scope = :scope, issued_at = :issuedAt, expires_at = :expiresAt, refresh_at = :refreshAt,
                     version = version + 1, lease_owner = NULL, lease_until = NULL, failure_count = 0,
-                    next_attempt_at = NULL, last_error_code = NULL, updated_at = :now
-                WHERE athlete_id = :athleteId AND version = :version AND lease_owner = :owner
+                    next_attempt_at = NULL, last_error_code = NULL, answer_lost_at = NULL, updated_at = :now
+                WHERE athlete_id = :athleteId AND version = :version
                 RETURNING version""")
             .param("athleteId", athleteId)
             .param("version", expectedVersion)
-            .param("owner", owner)
             .params(tokenParams(tokens))
             .param("now", utc(now))
             .query(Long.class)
             .optional();
     }
 
-    /** Records a transient failure and its back-off, releasing the lease; fenced like a write. */
+    /**
+     * Records a failure and its back-off, releasing the lease; fenced on version and lease.
+     *
+     * @param answerLost TrainingPeaks may have processed the call without its answer reaching us
+     */
     public boolean recordFailure(String athleteId, long expectedVersion, String owner, int failureCount,
-            Instant nextAttemptAt, String errorCode, Instant now) {
+            Instant nextAttemptAt, String errorCode, boolean answerLost, Instant now) {
         return jdbc.sql("""
                 UPDATE oauth_tokens SET failure_count = :failures, next_attempt_at = :nextAttemptAt,
-                    last_error_code = :errorCode, lease_owner = NULL, lease_until = NULL, updated_at = :now
+                    last_error_code = :errorCode, lease_owner = NULL, lease_until = NULL, updated_at = :now,
+                    answer_lost_at = CASE WHEN :answerLost THEN COALESCE(answer_lost_at, :now) ELSE answer_lost_at END
                 WHERE athlete_id = :athleteId AND version = :version AND lease_owner = :owner""")
+            .param("answerLost", answerLost)
             .param("athleteId", athleteId)
             .param("version", expectedVersion)
             .param("owner", owner)
@@ -175,6 +196,33 @@ public class TokenStore {
         jdbc.sql("UPDATE oauth_tokens SET lease_owner = NULL, lease_until = NULL WHERE athlete_id = :athleteId AND lease_owner = :owner")
             .param("athleteId", athleteId)
             .param("owner", owner)
+            .update();
+    }
+
+    /**
+     * Deletes the row only if it is still the version the caller judged, saying whether an earlier refresh's answer
+     * had been lost ({@code answer_lost_at} set).
+     *
+     * @return empty when fenced off (a newer grant is stored), else whether an answer had been lost
+     */
+    public Optional<Boolean> revokeIfVersion(String athleteId, long expectedVersion) {
+        return jdbc.sql("""
+                DELETE FROM oauth_tokens WHERE athlete_id = :athleteId AND version = :version
+                RETURNING answer_lost_at IS NOT NULL""")
+            .param("athleteId", athleteId)
+            .param("version", expectedVersion)
+            .query(Boolean.class)
+            .optional();
+    }
+
+    /** Extends the leases of refreshes still in flight, so no one else presents their refresh tokens meanwhile. */
+    public int renewLeases(Collection<String> owners, Instant until) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE oauth_tokens SET lease_until = :until WHERE lease_owner IN (:owners)")
+            .param("until", utc(until))
+            .param("owners", List.copyOf(owners))
             .update();
     }
 

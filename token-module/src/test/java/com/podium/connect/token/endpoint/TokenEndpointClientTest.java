@@ -14,11 +14,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.token.TestSettings;
 import com.podium.connect.token.TokenEndpointException;
+import com.podium.connect.token.TokenEndpointException.Kind;
+import com.podium.connect.token.TokenResponseTooLargeException;
 import com.podium.connect.token.TokenGrant;
 import com.podium.connect.token.TokenProperties;
+import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.ClientAuthFailure;
+import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.Rotation;
 import com.podium.connect.token.TrainingPeaksProperties;
 import com.podium.connect.token.TrainingPeaksProperties.ClientAuthentication;
 import com.podium.trainingpeaks.standin.Failure;
@@ -55,10 +62,7 @@ class TokenEndpointClientTest {
     TokenEndpointClient client(ClientAuthentication auth, String secret, Duration readTimeout) {
         TrainingPeaksProperties registration = new TrainingPeaksProperties(TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
                 secret, standIn.baseUri(), standIn.baseUri(), URI.create(REDIRECT), auth);
-        TokenProperties settings = new TokenProperties(Duration.ofMinutes(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(2), readTimeout, 4, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                new TokenProperties.Scheduler(false, Duration.ofSeconds(10), 50),
-                new TokenProperties.Encryption(null, null));
+        TokenProperties settings = TestSettings.withCall(Duration.ofSeconds(2), readTimeout);
         return new TokenEndpointClient(registration, settings, new ObjectMapper(), Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -136,6 +140,7 @@ class TokenEndpointClientTest {
                 () -> client.refresh("a-1", first.refreshToken()));
 
         assertThat(e.retryable()).isFalse();
+        assertThat(e.kind()).isEqualTo(Kind.GRANT_REJECTED);
         assertThat(e.httpStatus()).isEqualTo(400);
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.athleteId()).isEqualTo("a-1");
@@ -154,6 +159,7 @@ class TokenEndpointClientTest {
         assertThat(e.getMessage()).startsWith("Token refresh returned non-JSON body (HTTP 502)");
         assertThat(e.detail()).contains("502 Bad Gateway").doesNotContain("<").hasSizeLessThanOrEqualTo(160);
         assertThat(e.retryable()).isTrue();
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.errorCode()).isEqualTo("non_json_body");
     }
 
@@ -185,6 +191,7 @@ class TokenEndpointClientTest {
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.errorCode()).isEqualTo("invalid_client");
         assertThat(e.retryable()).as("a misconfigured secret must not revoke users' tokens").isTrue();
+        assertThat(e.kind()).isEqualTo(Kind.CLIENT_REJECTED);
         assertThat(e.getMessage()).doesNotContain("wrong-secret");
     }
 
@@ -200,7 +207,7 @@ class TokenEndpointClientTest {
 
         assertThat(e.errorCode()).isEqualTo("timeout");
         assertThat(e.httpStatus()).isNull();
-        assertThat(e.retryable()).isTrue();
+        assertThat(e.kind()).as("TrainingPeaks may have rotated the token").isEqualTo(Kind.OUTCOME_UNKNOWN);
     }
 
     @Test
@@ -209,17 +216,166 @@ class TokenEndpointClientTest {
         TrainingPeaksProperties nowhere = new TrainingPeaksProperties("id", "secret", URI.create("http://127.0.0.1:9"),
                 URI.create("http://127.0.0.1:9"), URI.create(REDIRECT), ClientAuthentication.CLIENT_SECRET_BASIC);
         TokenEndpointClient offline = new TokenEndpointClient(nowhere,
-                new TokenProperties(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                        Duration.ofSeconds(1), 4, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                        new TokenProperties.Scheduler(false, Duration.ofSeconds(10), 50),
-                        new TokenProperties.Encryption(null, null)),
+                TestSettings.withCall(Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new ObjectMapper(), Clock.systemUTC());
 
         assertThatThrownBy(() -> offline.refresh("a-1", "tprt_x"))
             .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
-                assertThat(e.errorCode()).isIn("connection_failed", "connect_timeout");
-                assertThat(e.retryable()).isTrue();
+                assertThat(e.errorCode()).isEqualTo("connection_failed");
+                assertThat(e.kind()).as("nothing was sent").isEqualTo(Kind.UNAVAILABLE);
             });
+    }
+
+    // ---- issue 8: only invalid_grant blames the grant ----
+
+    @ParameterizedTest
+    @EnumSource(value = Failure.class, names = { "INVALID_REQUEST_400", "UNAUTHORIZED_CLIENT_400", "INVALID_SCOPE_400",
+            "UNSUPPORTED_GRANT_TYPE_400", "HTML_400", "UNAUTHORIZED_401" })
+    void everyOtherClientLevelErrorIsOurProblemNotTheGrants(Failure answer) {
+        TokenGrant first = connect();
+        standIn.failNextTokenCalls(1, answer);
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class,
+                () -> client.refresh("a-1", first.refreshToken()));
+
+        assertThat(e.kind()).isEqualTo(Kind.CLIENT_REJECTED);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.detail()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientAuthFailure.class)
+    void aWrongSecretIsOurProblemHoweverTheProviderSaysIt(ClientAuthFailure style) {
+        TokenGrant first = connect();
+        standIn.clientAuthFailure(style);
+        client = client(ClientAuthentication.CLIENT_SECRET_POST, "wrong-secret", Duration.ofSeconds(2));
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class,
+                () -> client.refresh("a-1", first.refreshToken()));
+
+        assertThat(e.kind()).isEqualTo(Kind.CLIENT_REJECTED);
+        assertThat(e.getMessage()).doesNotContain("wrong-secret");
+    }
+
+    // ---- issue 8: deadline and size cap ----
+
+    @Test
+    void aTrickledBodyHitsTheDeadlineOfTheWholeCall() {
+        TokenGrant first = connect();
+        client = client(ClientAuthentication.CLIENT_SECRET_BASIC, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
+                Duration.ofMillis(500));
+        standIn.trickleTokenAnswers(Duration.ofMillis(200)); // headers at once, ~20 chunks of body: ~4 s
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class,
+                () -> client.refresh("a-1", first.refreshToken()));
+
+        assertThat(e.errorCode()).isEqualTo("timeout");
+        assertThat(e.kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
+        assertThat(e.detail()).contains("no complete answer");
+    }
+
+    @Test
+    void anAnswerOverTheSizeCapIsRefusedWithATypedError() {
+        TokenGrant first = connect();
+        standIn.padTokenAnswers(8L * 1024 * 1024);
+
+        TokenResponseTooLargeException e = catchThrowableOfType(TokenResponseTooLargeException.class,
+                () -> client.refresh("a-1", first.refreshToken()));
+
+        assertThat(e.errorCode()).isEqualTo("response_too_large");
+        assertThat(e.limitBytes()).isEqualTo(64 * 1024);
+        assertThat(e.kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void aLargeValidAnswerUnderTheCapParses() {
+        TokenGrant first = connect();
+        standIn.padTokenAnswers(60 * 1024);
+
+        TokenGrant refreshed = client.refresh("a-1", first.refreshToken());
+
+        assertThat(refreshed.accessToken()).startsWith("tpat_");
+    }
+
+    // ---- issue 8: RFC 6749 5.1 answers ----
+
+    @Test
+    void aMissingExpiresInMeansTheDocumentedDefaultLifetime() {
+        standIn.omitTokenFields("expires_in");
+
+        TokenGrant grant = connect();
+
+        assertThat(grant.expiresAt()).isEqualTo(now.plusSeconds(600));
+    }
+
+    @Test
+    void aMissingScopeMeansAsRequested() {
+        TokenGrant first = connect();
+        standIn.omitTokenFields("scope");
+
+        assertThat(client.refresh("a-1", first.refreshToken(), SCOPE).scope()).isEqualTo(SCOPE);
+        assertThat(client.exchange(standIn.authorizeAsBrowser(REDIRECT, SCOPE), null, SCOPE).scope()).isEqualTo(SCOPE);
+    }
+
+    @Test
+    void aScopeOfAnyLengthIsKept() {
+        String longScope = "workouts:read " + "x".repeat(5000);
+        standIn.answerScope(longScope);
+
+        assertThat(connect().scope()).isEqualTo(longScope);
+    }
+
+    @Test
+    void tokenTypeMustBeBearerInAnyCase() {
+        standIn.tokenType("Bearer");
+        assertThat(connect().accessToken()).startsWith("tpat_");
+
+        standIn.tokenType("mac");
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class, this::connect);
+
+        assertThat(e.errorCode()).isEqualTo("unsupported_token_type");
+        assertThat(e.kind()).isEqualTo(Kind.CLIENT_REJECTED);
+    }
+
+    @Test
+    void retryAfterOfA503IsKept() {
+        TokenGrant first = connect();
+        standIn.tokenRetryAfter(Duration.ofSeconds(120)).failNextTokenCalls(1, Failure.SERVICE_UNAVAILABLE_503);
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class,
+                () -> client.refresh("a-1", first.refreshToken()));
+
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void formBodiesDeclareUtf8AndCarryANonAsciiSecret() {
+        standIn.registerClient(TrainingPeaksStandIn.DEFAULT_CLIENT_ID, "s\u00e9cr\u00eat-\u00fc");
+        try {
+            client = client(ClientAuthentication.CLIENT_SECRET_POST, "s\u00e9cr\u00eat-\u00fc", Duration.ofSeconds(2));
+            connect();
+            assertThat(standIn.lastTokenRequest().orElseThrow().contentType())
+                .isEqualToIgnoringCase("application/x-www-form-urlencoded; charset=UTF-8");
+        }
+        finally {
+            standIn.registerClient(TrainingPeaksStandIn.DEFAULT_CLIENT_ID, TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
+        }
+    }
+
+    @Test
+    void aGracePeriodLetsTheRotatedOutRefreshTokenWorkOnceMore() {
+        standIn.refreshTokenRotation(Rotation.GRACE, Duration.ofSeconds(30));
+        TokenGrant first = connect();
+        client.refresh("a-1", first.refreshToken());
+
+        assertThat(client.refresh("a-1", first.refreshToken()).accessToken()).startsWith("tpat_");
+
+        standIn.refreshTokenRotation(Rotation.STRICT, null);
+        TokenGrant second = connect();
+        client.refresh("a-1", second.refreshToken());
+        assertThat(catchThrowableOfType(TokenEndpointException.class,
+                () -> client.refresh("a-1", second.refreshToken())).kind()).isEqualTo(Kind.GRANT_REJECTED);
     }
 
     @Test

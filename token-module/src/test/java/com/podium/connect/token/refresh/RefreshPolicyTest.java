@@ -7,14 +7,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import com.podium.connect.token.TokenProperties;
+import com.podium.connect.token.TestSettings;
 
 class RefreshPolicyTest {
 
-    final RefreshPolicy policy = new RefreshPolicy(new TokenProperties(Duration.ofMinutes(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Duration.ofSeconds(10), 4, Duration.ofSeconds(30), Duration.ofMinutes(5),
-            new TokenProperties.Scheduler(true, Duration.ofSeconds(10), 50),
-            new TokenProperties.Encryption(null, null)));
+    final RefreshPolicy policy = new RefreshPolicy(TestSettings.defaults());
 
     final Instant issued = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -40,8 +37,10 @@ class RefreshPolicyTest {
     }
 
     @Test
-    void exhaustedAtTheConfiguredLimit() {
-        assertThat(policy.exhausted(3)).isFalse();
-        assertThat(policy.exhausted(4)).isTrue();
+    void aLongerRetryAfterWinsUpToTheCap() {
+        assertThat(policy.backoff(1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(120));
+        assertThat(policy.backoff(3, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(120));
+        assertThat(policy.backoff(1, Duration.ofDays(3))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(policy.backoff(1, null)).isEqualTo(Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,66 @@
+package com.podium.connect.token.refresh;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Retries a database step while the database is unreachable, for a bounded time. Used for writing an answer
+ * TrainingPeaks already gave: with refresh-token rotation it is the only copy of the new refresh token.
+ */
+final class DatabaseRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRetry.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
+
+    private final Duration budget;
+
+    DatabaseRetry(Duration budget) {
+        this.budget = budget;
+    }
+
+    <T> T run(String what, Supplier<T> step) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return step.get();
+            }
+            catch (RuntimeException e) {
+                if (!databaseUnavailable(e) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                log.atWarn().addKeyValue("attempt", attempt).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("Database unavailable ({}); retrying to {} (attempt {})", e.getClass().getSimpleName(), what,
+                            attempt);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Connection-level failures, not a wrong statement or a violated constraint (those would fail again). */
+    static boolean databaseUnavailable(Throwable e) {
+        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+                || e instanceof TransactionSystemException;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a database write", e);
+        }
+    }
+}
