@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.podium.connect.PodiumConnectApplication;
 import com.podium.testsupport.IntegrationTest;
@@ -42,6 +43,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.Rotation;
  */
 @IntegrationTest(properties = { "spring.datasource.hikari.connection-timeout=2000",
         "podium.tokens.lease-duration=PT3S", "podium.tokens.call-timeout=PT2S" })
+@DirtiesContext // its own pool settings: closed afterwards rather than cached, to spare database connections
 class TokenAnswerDurabilityTests {
 
     static final TrainingPeaksStandIn standIn = SharedStandIn.get();
