@@ -39,7 +39,7 @@ class ConfigurationKeysTest {
 
     @Test
     void ourPropertiesAreDeclared() {
-        assertThat(declared).containsKeys("podium.tokens.refresh-margin", "podium.tokens.scheduler.batch-size",
+        assertThat(declared).containsKeys("podium.tokens.refresh-margin", "podium.tokens.scheduler.concurrency",
                 "podium.tokens.encryption.keys", "trainingpeaks.client-id", "podium.auth.state-ttl",
                 "podium.api.cache-ttl", "podium.audit.group-id", "podium.security.machine-token", "podium.security.demo-users", "podium.dashboard.page-budget",
                 "podium.ops.replay-max-events",
