@@ -70,9 +70,10 @@ class TokenRefreshConcurrencyTests {
     @Test
     void twoInstancesSharingTheDatabaseMakeOneRefreshCall() throws Exception {
         // Long enough that the old token is still valid when the test checks it after the storm.
-        standIn.accessTokenLifetime(Duration.ofSeconds(10));
-        connect(tokens, standIn, athlete);
         try (ConfigurableApplicationContext second = secondInstance()) {
+            // Connected after the (slow) second start, so the token's 10 s are all left for the test.
+            standIn.accessTokenLifetime(Duration.ofSeconds(10));
+            connect(tokens, standIn, athlete);
             Tokens other = second.getBean(Tokens.class);
             awaitRefreshDue(tokens, athlete);
             standIn.delay(Duration.ofMillis(300));
