@@ -50,6 +50,8 @@ public record ConnectionCard(String athleteId, ConnectionStatus.State state, Str
         return switch (reason) {
             case REFRESH_REJECTED -> "TrainingPeaks no longer accepts Podium's access (it may have been removed in"
                     + " TrainingPeaks, or the password changed).";
+            case REFRESH_ANSWER_LOST -> "Podium lost TrainingPeaks' answer while renewing its access, and TrainingPeaks"
+                    + " no longer accepts the old one. Please connect again.";
             case REFRESH_FAILURES_EXHAUSTED -> "Podium could not reach TrainingPeaks to renew its access for too long.";
             case DISCONNECTED -> "TrainingPeaks was disconnected.";
         };
