@@ -2,52 +2,67 @@ package com.podium.connect.apiclient;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
- * Recent answers per athlete for a short time, so a dashboard reload does not cost three API calls. Loads run
- * outside any lock: two concurrent misses may both call, which is cheaper than holding a lock over HTTP.
+ * Recent answers per account for a short time, so a dashboard reload does not cost a round of API calls. A bounded
+ * Caffeine cache: entries are evicted when they expire or when it is full, so keys of past days do not pile up.
+ * Loads run outside the cache: two concurrent misses may both call, which is cheaper than blocking on HTTP.
  */
 final class AnswerCache {
 
-    private record Entry(Object value, Instant expiresAt) {
+    /** About 25 answers per account (profile, ranges, roster entries): room for several hundred accounts. */
+    static final long MAXIMUM_ENTRIES = 10_000;
+
+    private record Key(String accountId, String name) {
     }
 
-    private final Map<String, Map<String, Entry>> byAthlete = new ConcurrentHashMap<>();
-    private final Duration ttl;
-    private final Clock clock;
+    private final Cache<Key, Object> answers;
+    private final boolean enabled;
 
     AnswerCache(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
+        this.enabled = !ttl.isZero() && !ttl.isNegative();
+        this.answers = Caffeine.newBuilder()
+            .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
+            .maximumSize(MAXIMUM_ENTRIES)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .recordStats()
+            .build();
     }
 
     @SuppressWarnings("unchecked")
-    <T> T get(String athleteId, String key, Supplier<T> loader) {
-        Entry entry = byAthlete.getOrDefault(athleteId, Map.of()).get(key);
-        if (entry != null && clock.instant().isBefore(entry.expiresAt())) {
-            return (T) entry.value();
+    <T> T get(String accountId, String key, Supplier<T> loader) {
+        Object cached = answers.getIfPresent(new Key(accountId, key));
+        if (cached != null) {
+            return (T) cached;
         }
         T value = loader.get();
-        put(athleteId, key, value);
+        put(accountId, key, value);
         return value;
     }
 
-    void put(String athleteId, String key, Object value) {
-        if (!ttl.isZero() && !ttl.isNegative()) {
-            byAthlete.computeIfAbsent(athleteId, id -> new ConcurrentHashMap<>())
-                .put(key, new Entry(value, clock.instant().plus(ttl)));
+    void put(String accountId, String key, Object value) {
+        if (enabled && value != null) {
+            answers.put(new Key(accountId, key), value);
         }
     }
 
-    void evict(String athleteId) {
-        byAthlete.remove(athleteId);
+    void evict(String accountId) {
+        answers.asMap().keySet().removeIf(key -> key.accountId().equals(accountId));
     }
 
-    boolean holdsAnythingFor(String athleteId) {
-        return !byAthlete.getOrDefault(athleteId, Map.of()).isEmpty();
+    boolean holdsAnythingFor(String accountId) {
+        answers.cleanUp();
+        return answers.asMap().keySet().stream().anyMatch(key -> key.accountId().equals(accountId));
+    }
+
+    /** Entries held right now (after pending evictions): lets tests see that the cache stays bounded. */
+    long size() {
+        answers.cleanUp();
+        return answers.estimatedSize();
     }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -19,6 +22,7 @@ import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.CoachAthlete;
 import com.podium.connect.apiclient.Metric;
 import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.dashboard.DailyMetrics;
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.IntegrationTest;
 import com.podium.testsupport.Poll;
@@ -152,6 +156,43 @@ class FirstContactTests {
         assertThat(standIn.refreshCalls()).isEqualTo(1);
         assertThat(standIn.lastTokenRequest().orElseThrow().clientAuth()).isEqualTo(TokenRequest.ClientAuth.FORM);
         assertThat(tokens.status(account)).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}, HRV spelled {1}")
+    @CsvSource({"athlete, Hrv", "athlete, HRV"})
+    void hrvShowsWhicheverWayTrainingPeaksSpellsIt(String role, String hrvKey) throws Exception {
+        standIn.hrvKey(hrvKey);
+        Browser browser = new Browser(mvc);
+        connect(browser, role);
+
+        String html = dashboard(browser);
+
+        AthleteProfile profile = api.profile(account);
+        DailyMetrics day = DailyMetrics.byDay(api.metrics(account, api.recentRange(profile.zone()))).stream()
+            .filter(d -> d.hrv() != null && d.restingHeartRate() != null).findFirst().orElseThrow();
+        assertThat(html).contains(String.format(Locale.ENGLISH, "<td>%.0f</td><td>%.0f</td>", day.restingHeartRate(),
+                day.hrv()));
+    }
+
+    /** Refresh-token rotation is undocumented: both roles keep working through two refreshes either way. */
+    @ParameterizedTest(name = "{0}, rotation {1}")
+    @CsvSource({"athlete, true", "athlete, false", "coach, true", "coach, false"})
+    void connectRefreshTwiceAndDisconnectWithOrWithoutRotation(String role, boolean rotate) throws Exception {
+        standIn.rotateRefreshTokens(rotate).accessTokenLifetime(Duration.ofSeconds(2));
+        Browser browser = new Browser(mvc);
+        Athlete user = connect(browser, role);
+
+        for (int refresh = 1; refresh <= 2; refresh++) {
+            Instant refreshAt = tokens.status(account).orElseThrow().refreshAt();
+            Poll.until("refresh " + refresh + " to be due", Duration.ofSeconds(10), () -> Instant.now().isAfter(refreshAt));
+            assertThat(tokens.getToken(account).value()).isNotBlank();
+            assertThat(standIn.refreshCalls()).isEqualTo(refresh);
+        }
+        assertThat(dashboard(browser)).doesNotContain("could not answer").doesNotContain("Re-authorize");
+
+        assertThat(browser.pressDisconnect(account).getStatus()).isEqualTo(303);
+        assertThat(standIn.hasLiveGrant(user.id())).isFalse();
+        assertThat(tokens.status(account)).isEmpty();
     }
 
     @Test
