@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 /**
  * Recent answers per account for a short time, so a dashboard reload does not cost a round of API calls. A bounded
  * Caffeine cache: entries are evicted when they expire or when it is full, so keys of past days do not pile up.
@@ -58,6 +61,11 @@ final class AnswerCache {
     boolean holdsAnythingFor(String accountId) {
         answers.cleanUp();
         return answers.asMap().keySet().stream().anyMatch(key -> key.accountId().equals(accountId));
+    }
+
+    /** Reports hits, misses, evictions and size as Micrometer's cache metrics, {@code cache="trainingpeaks-api"}. */
+    void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, answers, "trainingpeaks-api");
     }
 
     /** Entries held right now (after pending evictions): lets tests see that the cache stays bounded. */

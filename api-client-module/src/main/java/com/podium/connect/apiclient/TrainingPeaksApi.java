@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -50,12 +52,15 @@ public class TrainingPeaksApi {
 
     /**
      * @param restClients Boot's builder, so calls are observed (latency by status on the metrics endpoint)
+     * @param meters where the answer cache reports Micrometer's cache metrics ({@code cache_gets_total}, ...)
      */
     @Autowired
     public TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
-            ApiClientProperties properties, ObjectMapper json, ObjectProvider<RestClient.Builder> restClients) {
+            ApiClientProperties properties, ObjectMapper json, ObjectProvider<RestClient.Builder> restClients,
+            ObjectProvider<MeterRegistry> meters) {
         this(tokens, revocations, trainingPeaks, properties, json, Sleeper.THREAD, Clock.systemUTC(),
                 restClients.getIfAvailable(RestClient::builder));
+        meters.ifAvailable(cache::bindTo);
     }
 
     TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
