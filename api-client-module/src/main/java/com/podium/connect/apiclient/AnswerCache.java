@@ -59,8 +59,12 @@ final class AnswerCache {
     }
 
     boolean holdsAnythingFor(String accountId) {
+        return count(accountId) > 0;
+    }
+
+    long count(String accountId) {
         answers.cleanUp();
-        return answers.asMap().keySet().stream().anyMatch(key -> key.accountId().equals(accountId));
+        return answers.asMap().keySet().stream().filter(key -> key.accountId().equals(accountId)).count();
     }
 
     /** Reports hits, misses, evictions and size as Micrometer's cache metrics, {@code cache="trainingpeaks-api"}. */

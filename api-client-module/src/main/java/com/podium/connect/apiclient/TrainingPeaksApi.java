@@ -225,6 +225,10 @@ public class TrainingPeaksApi {
         return cache.holdsAnythingFor(athleteId);
     }
 
+    long cachedAnswers(String athleteId) {
+        return cache.count(athleteId);
+    }
+
     private <T> T cached(String athleteId, String key, Supplier<T> loader) {
         revocations.ensureNotRevoked(athleteId); // a cached answer must not outlive a revocation either
         return cache.get(athleteId, key, () -> {
