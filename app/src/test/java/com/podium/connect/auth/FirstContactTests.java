@@ -113,7 +113,7 @@ class FirstContactTests {
         String html = dashboard(browser);
 
         assertThat(html).contains(">Basic<").contains("id=\"premium-only\"").contains("Premium athletes only")
-            .contains("id=\"workouts\"").doesNotContain("id=\"pmc\"").doesNotContain("403")
+            .contains("id=\"workouts\"").doesNotContain("id=\"pmc\"").doesNotContain("premium_required")
             .doesNotContain("HTTP");
         assertThat(standIn.requests()).noneMatch(r -> r.path().startsWith("/v2/metrics"));
     }
