@@ -96,6 +96,24 @@ class TokenSecrecyTests {
 
     @Test
     void noTokenValueReachesTheLogsTheOutboxOrKafka(CapturedOutput output) {
+        // The relay deletes outbox rows once Kafka has them: a trigger keeps a copy of every payload written.
+        String copy = "outbox_copy_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("CREATE TABLE " + copy + " (payload TEXT)").update();
+        jdbc.sql("CREATE FUNCTION " + copy + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
+                + copy + " VALUES (NEW.payload); RETURN NEW; END $$").update();
+        jdbc.sql("CREATE TRIGGER " + copy + " AFTER INSERT ON event_outbox FOR EACH ROW EXECUTE FUNCTION "
+                + copy + "()").update();
+        try {
+            produceEveryKindOfTokenEvent(output, copy);
+        }
+        finally {
+            jdbc.sql("DROP TRIGGER " + copy + " ON event_outbox").update();
+            jdbc.sql("DROP FUNCTION " + copy + "()").update();
+            jdbc.sql("DROP TABLE " + copy).update();
+        }
+    }
+
+    private void produceEveryKindOfTokenEvent(CapturedOutput output, String outboxCopy) {
         standIn.accessTokenLifetime(Duration.ofSeconds(2));
         connect(tokens, standIn, athlete);
         awaitRefreshDue(tokens, athlete);
@@ -114,7 +132,7 @@ class TokenSecrecyTests {
         List<ConsumerRecord<String, String>> kafka = KafkaTopicReader.readUntil(TokenEvents.TOPIC,
                 Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> second.equals(r.key())));
         List<String> outbox = jdbc.sql("SELECT serialized_event FROM event_publication "
-                + " UNION ALL SELECT payload FROM event_outbox").query(String.class).list();
+                + " UNION ALL SELECT payload FROM " + outboxCopy).query(String.class).list();
         List<String> secrets = new ArrayList<>(standIn.issuedAccessTokens());
         secrets.addAll(standIn.issuedRefreshTokens());
         secrets.add(TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET);
