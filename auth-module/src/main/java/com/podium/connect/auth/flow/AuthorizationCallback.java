@@ -32,12 +32,14 @@ public class AuthorizationCallback {
     private final Tokens tokens;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final AuthProperties settings;
     private final Clock clock;
 
-    AuthorizationCallback(AuthorizationRequests requests, Tokens tokens, TransactionTemplate transactions,
-            ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+    AuthorizationCallback(AuthorizationRequests requests, Tokens tokens, AuthProperties settings,
+            TransactionTemplate transactions, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.requests = requests;
         this.tokens = tokens;
+        this.settings = settings;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -84,7 +86,9 @@ public class AuthorizationCallback {
     private CallbackOutcome exchangeAndStore(PendingAuthorization pending, String code) {
         TokenGrant grant;
         try {
-            grant = tokens.exchangeAuthorizationCode(code, pending.codeVerifier());
+            // An answer without "scope" grants what was asked (RFC 6749 5.1): the role's scope from the same settings.
+            grant = tokens.exchangeAuthorizationCode(code, pending.codeVerifier(),
+                    settings.scopes().forRole(pending.role()));
         }
         catch (TokenEndpointException e) {
             log.warn("oauth_exchange outcome=failed athleteId={} httpStatus={} errorCode={} retryable={}",

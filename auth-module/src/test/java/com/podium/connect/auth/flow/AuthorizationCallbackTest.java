@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.podium.connect.auth.AuthorizationCompleted;
 import com.podium.connect.token.AccountRole;
+import com.podium.connect.token.TokenGrant;
 import com.podium.connect.token.TokenEndpointException;
 
 /**
@@ -39,14 +40,19 @@ class AuthorizationCallbackTest {
     final List<Object> published = new ArrayList<>();
     final List<Boolean> publishedInTransaction = new ArrayList<>();
 
+    static AuthProperties settings(boolean pkce) {
+        return new AuthProperties(pkce, Duration.ofMinutes(10), AuthorizationUrlsTest.defaults().scopes());
+    }
+
     AuthorizationStarter starter(boolean pkce) {
-        AuthProperties settings = new AuthProperties(pkce, Duration.ofMinutes(10), AuthorizationUrlsTest.defaults().scopes());
+        AuthProperties settings = settings(pkce);
         return new AuthorizationStarter(requests, new AuthorizationUrls(AuthorizationUrlsTest.TP, settings), settings,
                 clocks());
     }
 
     AuthorizationCallback callback() {
-        return new AuthorizationCallback(requests, tokens, new TransactionTemplate(new InMemoryTransactionManager()),
+        return new AuthorizationCallback(requests, tokens, settings(false),
+                new TransactionTemplate(new InMemoryTransactionManager()),
                 event -> {
                     published.add(event);
                     publishedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
@@ -69,6 +75,21 @@ class AuthorizationCallbackTest {
             assertThat(event.expiresAt()).isEqualTo(tokens.grant.expiresAt());
         });
         assertThat(publishedInTransaction).containsExactly(true);
+    }
+
+    @Test
+    void anAnswerWithoutScopeGrantsTheScopeAskedForTheRole() {
+        tokens.grant = new TokenGrant("access-value", "refresh-value", Instant.parse("2026-01-01T10:00:00Z"),
+                Instant.parse("2026-01-01T11:00:00Z"), null);
+        String state = stateOf(starter(false).start("a-42", AccountRole.COACH, BROWSER));
+
+        callback().complete(new CallbackParameters("the-code", state, null, null), BROWSER, "a-42");
+
+        String coachScope = settings(false).scopes().forRole(AccountRole.COACH);
+        assertThat(coachScope).contains("coach:athletes");
+        assertThat(tokens.stored).singleElement().satisfies(stored -> assertThat(stored.grant().scope()).isEqualTo(coachScope));
+        assertThat(published).singleElement().isInstanceOfSatisfying(AuthorizationCompleted.class,
+                event -> assertThat(event.scope()).isEqualTo(coachScope));
     }
 
     @Test

@@ -26,7 +26,7 @@ class FakeTokens implements Tokens {
     final List<Exchange> exchanges = new ArrayList<>();
     final List<Stored> stored = new ArrayList<>();
     TokenEndpointException failExchangeWith;
-    final TokenGrant grant = new TokenGrant("access-value", "refresh-value", Instant.parse("2026-01-01T10:00:00Z"),
+    TokenGrant grant = new TokenGrant("access-value", "refresh-value", Instant.parse("2026-01-01T10:00:00Z"),
             Instant.parse("2026-01-01T11:00:00Z"), "athlete:profile workouts:read");
 
     @Override
