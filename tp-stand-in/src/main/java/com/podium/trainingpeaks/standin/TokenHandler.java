@@ -62,6 +62,7 @@ final class TokenHandler {
         Map<String, String> form = request.form();
         ClientCredentials credentials = ClientCredentials.from(request, form);
         boolean basicIgnored = credentials.method() == ClientAuth.BASIC && !knobs.acceptBasicClientAuthentication;
+        // Credentials belong in the POST body (research S1 a2946d9/eaf3f28: "need to be in the POST body"; S4, S5).
         // Basic alone is, to TrainingPeaks, a request without client credentials: the same answer as wrong ones.
         Optional<String> clientId = basicIgnored ? Optional.empty() : credentials.authenticate(clients);
         if (clientId.isEmpty()) {
@@ -130,7 +131,8 @@ final class TokenHandler {
             Responses.oauthError(request.exchange(), 400, "invalid_grant", "The refresh token is invalid or revoked");
             return;
         }
-        // Access tokens issued earlier stay valid until they expire, as on TrainingPeaks.
+        // Access tokens issued earlier stay valid until they expire. Unconfirmed (research section 6 lists it):
+        // no source says whether TrainingPeaks ends them at a refresh; this stand-in has no knob for that yet.
         answer(request, tokens.issue(grant.get(), knobs.accessTokenLifetime, rotate, Instant.now()));
     }
 
