@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code GET /v1/athlete/profile}: who the connected TrainingPeaks athlete is (fields as documented: wiki
+ * {@code GET /v1/athlete/profile}, and each athlete of the coach roster {@code GET /v1/coach/athletes} (the same
+ * shape): who a TrainingPeaks athlete is (fields as documented: wiki
  * Coach-Get-Athletes example, research S3/S4).
  *
  * @param timeZone IANA zone; the API's dates are the athlete's local dates

@@ -121,8 +121,8 @@ public class TrainingPeaksApi {
     }
 
     /** {@code GET /v1/coach/athletes} with the coach's token: the roster; cached briefly. */
-    public List<CoachAthlete> coachAthletes(String coachId) {
-        return cached(coachId, "roster", () -> fetchList(coachId, ROSTER, CoachAthlete.class));
+    public List<AthleteProfile> coachAthletes(String coachId) {
+        return cached(coachId, "roster", () -> fetchList(coachId, ROSTER, AthleteProfile.class));
     }
 
     /** {@code GET /v2/workouts/{athleteId}/{start}/{end}} with the coach's token; cached briefly. */
@@ -169,7 +169,7 @@ public class TrainingPeaksApi {
         boolean coach = tokens.status(athleteId).map(s -> s.role() == AccountRole.COACH).orElse(false);
         if (coach) {
             CoachProfile profile = fetch(athleteId, COACH_PROFILE, CoachProfile.class);
-            List<CoachAthlete> roster = fetchList(athleteId, ROSTER, CoachAthlete.class);
+            List<AthleteProfile> roster = fetchList(athleteId, ROSTER, AthleteProfile.class);
             revocations.ensureNotRevoked(athleteId);
             cache.put(athleteId, "coach-profile", profile);
             cache.put(athleteId, "roster", roster);

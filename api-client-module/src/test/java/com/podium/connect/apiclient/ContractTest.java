@@ -144,11 +144,11 @@ class ContractTest {
         serve("/v1/coach/athletes", "coach-athletes.json");
         serve("/v1/coach/profile", "coach-profile.json");
 
-        List<CoachAthlete> roster = api.coachAthletes(ACCOUNT);
+        List<AthleteProfile> roster = api.coachAthletes(ACCOUNT);
 
-        assertThat(roster).extracting(CoachAthlete::id).containsExactly(123456L, 123457L, 1234568L);
-        assertThat(roster).extracting(CoachAthlete::isPremium).containsExactly(true, false, true);
-        CoachAthlete second = roster.get(1);
+        assertThat(roster).extracting(AthleteProfile::id).containsExactly(123456L, 123457L, 1234568L);
+        assertThat(roster).extracting(AthleteProfile::isPremium).containsExactly(true, false, true);
+        AthleteProfile second = roster.get(1);
         assertThat(second.timeZone()).isNull();
         assertThat(second.zone()).isEqualTo(java.time.ZoneOffset.UTC);
         assertThat(second.weight()).isNull();

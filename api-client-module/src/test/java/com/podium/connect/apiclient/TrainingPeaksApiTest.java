@@ -126,12 +126,12 @@ class TrainingPeaksApiTest {
         TrainingPeaksApi api = api();
 
         CoachProfile coach = api.coachProfile("coach-1");
-        List<CoachAthlete> roster = api.coachAthletes("coach-1");
-        assertThat(roster).extracting(CoachAthlete::lastName).containsExactly("Somerville", "Noether", "Germain");
+        List<AthleteProfile> roster = api.coachAthletes("coach-1");
+        assertThat(roster).extracting(AthleteProfile::lastName).containsExactly("Somerville", "Noether", "Germain");
         assertThat(roster).allSatisfy(a -> assertThat(a.coachedBy()).isEqualTo(coach.coachId()));
-        assertThat(roster).extracting(CoachAthlete::isPremium).containsExactly(true, false, true);
+        assertThat(roster).extracting(AthleteProfile::isPremium).containsExactly(true, false, true);
 
-        CoachAthlete premium = roster.get(0);
+        AthleteProfile premium = roster.get(0);
         DateRange range = api.recentRange(premium.zone());
         List<Workout> workouts = api.athleteWorkouts("coach-1", premium.id(), range);
         assertThat(workouts).isNotEmpty().allSatisfy(w -> assertThat(w.athleteId()).isEqualTo(premium.id()));

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
-import com.podium.connect.apiclient.CoachAthlete;
+import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.DateRange;
 import com.podium.connect.apiclient.Metric;
 import com.podium.connect.apiclient.TrainingPeaksApi;
@@ -83,7 +83,7 @@ class CoachController {
         model.addAttribute("card", ConnectionCard.of(own, zone, true));
         model.addAttribute("nav", "coach");
         if (own.isConnected()) {
-            Section<List<CoachAthlete>> roster = fetches.await(coach + "|roster",
+            Section<List<AthleteProfile>> roster = fetches.await(coach + "|roster",
                     fetches.start(coach + "|roster", () -> rosters.of(coach)), deadline);
             model.addAttribute("problem", roster.problem());
             if (roster.ok()) {
@@ -97,7 +97,7 @@ class CoachController {
 
     @GetMapping("/coach/athletes/{athleteId}")
     ModelAndView athlete(@PathVariable String athleteId, Principal principal, ZoneId zone) {
-        Optional<CoachAthlete> athlete = rostered(principal.getName(), athleteId);
+        Optional<AthleteProfile> athlete = rostered(principal.getName(), athleteId);
         if (athlete.isEmpty()) {
             return new ModelAndView("redirect:/coach");
         }
@@ -111,7 +111,7 @@ class CoachController {
             return DashboardController.problem(HttpStatus.BAD_REQUEST, "No such workout",
                     "This address does not name a workout.");
         }
-        Optional<CoachAthlete> athlete = rostered(principal.getName(), athleteId);
+        Optional<AthleteProfile> athlete = rostered(principal.getName(), athleteId);
         if (athlete.isEmpty()) {
             return new ModelAndView("redirect:/coach");
         }
@@ -123,12 +123,12 @@ class CoachController {
      * The athlete when on the coach's roster; empty when the roster cannot be read now (not connected, TrainingPeaks
      * down: back to the roster page, which says why). Not on the roster: 403.
      */
-    private Optional<CoachAthlete> rostered(String coach, String athleteId) {
+    private Optional<AthleteProfile> rostered(String coach, String athleteId) {
         if (!athleteId.matches("[0-9]{1,18}")) {
             throw new AccessDeniedException("not an athlete of this coach");
         }
         long id = Long.parseLong(athleteId);
-        List<CoachAthlete> roster;
+        List<AthleteProfile> roster;
         try {
             roster = rosters.of(coach);
         }
@@ -139,13 +139,13 @@ class CoachController {
             .orElseThrow(() -> new AccessDeniedException("not an athlete of this coach")));
     }
 
-    private List<RosterLine> lines(String coach, List<CoachAthlete> roster, ZoneId coachZone, Instant deadline) {
-        record Started(CoachAthlete athlete, Reader reader, LocalDate today, CompletableFuture<List<Workout>> workouts,
+    private List<RosterLine> lines(String coach, List<AthleteProfile> roster, ZoneId coachZone, Instant deadline) {
+        record Started(AthleteProfile athlete, Reader reader, LocalDate today, CompletableFuture<List<Workout>> workouts,
                 CompletableFuture<List<Metric>> metrics) {
         }
         // Start every athlete's reads first, then wait once for all of them.
         List<Started> started = new ArrayList<>();
-        for (CoachAthlete athlete : roster) {
+        for (AthleteProfile athlete : roster) {
             Reader reader = Reader.coached(api, coach, athlete);
             LocalDate today = LocalDate.now(athlete.zone());
             DateRange range = new DateRange(today.minusDays(DAYS - 1L), today.plusDays(6));
@@ -165,7 +165,7 @@ class CoachController {
         return lines;
     }
 
-    private static RosterLine line(CoachAthlete athlete, Section<List<Workout>> workouts,
+    private static RosterLine line(AthleteProfile athlete, Section<List<Workout>> workouts,
             Section<List<Metric>> metrics, LocalDate today, ZoneId coachZone) {
         List<String> flags = new ArrayList<>();
         String weekLoad = "";

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.podium.connect.apiclient.AthleteProfile;
-import com.podium.connect.apiclient.CoachAthlete;
 import com.podium.connect.apiclient.DateRange;
 import com.podium.connect.apiclient.Metric;
 import com.podium.connect.apiclient.TrainingPeaksApi;
@@ -17,17 +16,13 @@ import com.podium.connect.apiclient.Workout;
  * @param key what the page's last good answers are kept under
  * @param path the page's address, for its links
  */
-record Reader(String key, String path, TrainingPeaksApi api, String account, CoachAthlete coached) {
+record Reader(String key, String path, TrainingPeaksApi api, String account, AthleteProfile coached) {
 
     /** Who the athlete is, as far as a page needs it. */
     record Person(String name, ZoneId zone, boolean premium) {
 
         static Person of(AthleteProfile profile) {
             return new Person(name(profile.firstName(), profile.lastName()), profile.zone(), profile.isPremium());
-        }
-
-        static Person of(CoachAthlete athlete) {
-            return new Person(name(athlete.firstName(), athlete.lastName()), athlete.zone(), athlete.isPremium());
         }
 
         private static String name(String first, String last) {
@@ -39,7 +34,7 @@ record Reader(String key, String path, TrainingPeaksApi api, String account, Coa
         return new Reader(athleteId, "/dashboard/" + athleteId, api, athleteId, null);
     }
 
-    static Reader coached(TrainingPeaksApi api, String coachId, CoachAthlete athlete) {
+    static Reader coached(TrainingPeaksApi api, String coachId, AthleteProfile athlete) {
         return new Reader(coachId + "|" + athlete.id(), "/coach/athletes/" + athlete.id(), api, coachId, athlete);
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
 
-import com.podium.connect.apiclient.CoachAthlete;
+import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.TrainingPeaksApi;
 
 /**
@@ -21,7 +21,7 @@ class Rosters {
 
     private static final Duration KEEP = Duration.ofMinutes(1);
 
-    private record Entry(List<CoachAthlete> athletes, Instant fetchedAt) {
+    private record Entry(List<AthleteProfile> athletes, Instant fetchedAt) {
     }
 
     private final TrainingPeaksApi api;
@@ -33,7 +33,7 @@ class Rosters {
     }
 
     /** The coach's athletes; fails like the API client does (not connected, TrainingPeaks down). */
-    List<CoachAthlete> of(String coachAccount) {
+    List<AthleteProfile> of(String coachAccount) {
         Entry entry = rosters.get(coachAccount);
         if (entry == null || entry.fetchedAt().plus(KEEP).isBefore(clock.instant())) {
             entry = new Entry(api.coachAthletes(coachAccount), clock.instant());

@@ -18,7 +18,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.podium.connect.apiclient.AthleteProfile;
-import com.podium.connect.apiclient.CoachAthlete;
 import com.podium.connect.apiclient.Metric;
 import com.podium.connect.apiclient.TrainingPeaksApi;
 import com.podium.connect.dashboard.DailyMetrics;
@@ -126,11 +125,11 @@ class FirstContactTests {
 
         String html = page(browser, "/coach");
 
-        List<CoachAthlete> roster = api.coachAthletes(account);
+        List<AthleteProfile> roster = api.coachAthletes(account);
         assertThat(roster).hasSize(3);
         assertThat(coach.coach()).isTrue();
         assertThat(html).contains("id=\"roster\"").doesNotContain("not answering").doesNotContain("insufficient_scope");
-        for (CoachAthlete athlete : roster) {
+        for (AthleteProfile athlete : roster) {
             assertThat(html).contains(athlete.firstName() + " " + athlete.lastName())
                 .contains("href=\"/coach/athletes/" + athlete.id() + "\"");
         }

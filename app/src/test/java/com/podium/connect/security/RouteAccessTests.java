@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.podium.connect.apiclient.CoachAthlete;
+import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.StandInIntegrationTest;
 import com.podium.connect.apiclient.TrainingPeaksApi;
 
@@ -110,9 +110,9 @@ class RouteAccessTests extends StandInIntegrationTest {
     void aCoachSeesTheAthletesOfTheirRosterAndNoOneElse() throws Exception {
         String coach = connectAsCoach(id());
         String athlete = connect(id());
-        List<CoachAthlete> roster = api.coachAthletes(coach);
+        List<AthleteProfile> roster = api.coachAthletes(coach);
         assertThat(roster).isNotEmpty();
-        CoachAthlete first = roster.get(0);
+        AthleteProfile first = roster.get(0);
 
         assertThat(call(get("/coach").with(coach(coach))).getContentAsString())
             .contains(first.firstName() + " " + first.lastName(), "href=\"/coach/athletes/" + first.id() + "\"");
