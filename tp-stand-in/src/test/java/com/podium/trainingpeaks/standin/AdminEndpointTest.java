@@ -1,8 +1,6 @@
 package com.podium.trainingpeaks.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -13,21 +11,7 @@ import java.util.Map;
 import static com.podium.trainingpeaks.standin.OAuthClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AdminEndpointTest {
-
-    private TrainingPeaksStandIn standIn;
-    private OAuthClient client;
-
-    @BeforeEach
-    void start() {
-        standIn = TrainingPeaksStandIn.start(0);
-        client = new OAuthClient(standIn);
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.close();
-    }
+class AdminEndpointTest extends StandInTest {
 
     @Test
     void knobsCanBeFlippedWithQueryParameters() {

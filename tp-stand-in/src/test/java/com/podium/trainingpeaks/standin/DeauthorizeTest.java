@@ -1,8 +1,6 @@
 package com.podium.trainingpeaks.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,21 +12,7 @@ import static com.podium.trainingpeaks.standin.TrainingPeaksStandIn.DEFAULT_CLIE
 import static com.podium.trainingpeaks.standin.TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeauthorizeTest {
-
-    private TrainingPeaksStandIn standIn;
-    private OAuthClient client;
-
-    @BeforeEach
-    void start() {
-        standIn = TrainingPeaksStandIn.start(0);
-        client = new OAuthClient(standIn);
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.close();
-    }
+class DeauthorizeTest extends StandInTest {
 
     @Test
     void bearerDeauthorizeRevokesEveryTokenOfThatUserForThatClient() {

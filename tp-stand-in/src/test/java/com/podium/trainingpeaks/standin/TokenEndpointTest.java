@@ -2,8 +2,6 @@ package com.podium.trainingpeaks.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podium.trainingpeaks.standin.TokenRequest.ClientAuth;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -18,21 +16,7 @@ import static com.podium.trainingpeaks.standin.TrainingPeaksStandIn.DEFAULT_CLIE
 import static com.podium.trainingpeaks.standin.TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenEndpointTest {
-
-    private TrainingPeaksStandIn standIn;
-    private OAuthClient client;
-
-    @BeforeEach
-    void start() {
-        standIn = TrainingPeaksStandIn.start(0);
-        client = new OAuthClient(standIn);
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.close();
-    }
+class TokenEndpointTest extends StandInTest {
 
     @Test
     void serverSocketsDisableNagleBeforeTheFirstServerIsMade() {
