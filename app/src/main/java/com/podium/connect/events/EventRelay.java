@@ -117,6 +117,9 @@ class EventRelay implements SmartLifecycle {
             if (relay.isAlive()) {
                 relay.interrupt();
             }
+            else {
+                sendWhatIsLeft();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,6 +136,30 @@ class EventRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return thread != null;
+    }
+
+    /**
+     * Stops after the token module's refreshers (phase 0) have written the answers in flight, and before the Kafka
+     * producer factory (phase {@code Integer.MIN_VALUE}) closes the producer: the events of those last refreshes
+     * leave through this instance.
+     */
+    @Override
+    public int getPhase() {
+        return -1000;
+    }
+
+    /** One last round for rows committed since the relay's last look (full batches repeat, failures wait). */
+    private void sendWhatIsLeft() throws InterruptedException {
+        try {
+            Round round;
+            do {
+                round = deliverOneBatch();
+            }
+            while (round.failed() == 0 && round.sent() == properties.batchSize());
+        }
+        catch (RuntimeException e) {
+            log.warn("Event relay's last round on shutdown failed; the rows stay in the outbox: {}", e.toString());
+        }
     }
 
     private void run() {
