@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.podium.connect.PodiumConnectApplication;
+import com.podium.testsupport.RealInfrastructure;
 import com.podium.testsupport.KafkaTopicReader;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -65,5 +70,17 @@ final class StandInTokens {
         catch (Exception e) {
             throw new AssertionError("not JSON: " + record.value(), e);
         }
+    }
+
+    /** A second application instance on the same database and broker, as a second pod would be. */
+    static ConfigurableApplicationContext secondInstance(TrainingPeaksStandIn standIn) {
+        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
+        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
+            .profiles("test")
+            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
+                    "--spring.datasource.password=" + infra.password(),
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
+                    "--spring.jmx.enabled=false");
     }
 }

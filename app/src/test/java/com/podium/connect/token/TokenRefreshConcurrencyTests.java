@@ -23,15 +23,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.podium.connect.PodiumConnectApplication;
 import com.podium.connect.token.refresh.BackgroundRefresher;
 import com.podium.testsupport.IntegrationTest;
 import com.podium.testsupport.SharedStandIn;
-import com.podium.testsupport.RealInfrastructure;
 import com.podium.trainingpeaks.standin.Failure;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -70,7 +66,7 @@ class TokenRefreshConcurrencyTests {
     @Test
     void twoInstancesSharingTheDatabaseMakeOneRefreshCall() throws Exception {
         // Long enough that the old token is still valid when the test checks it after the storm.
-        try (ConfigurableApplicationContext second = secondInstance()) {
+        try (ConfigurableApplicationContext second = StandInTokens.secondInstance(standIn)) {
             // Connected after the (slow) second start, so the token's 10 s are all left for the test.
             standIn.accessTokenLifetime(Duration.ofSeconds(10));
             connect(tokens, standIn, athlete);
@@ -198,17 +194,5 @@ class TokenRefreshConcurrencyTests {
         }
         pool.shutdown();
         return seen.stream().collect(Collectors.toSet());
-    }
-
-    /** A second application instance on the same database and broker, as a second pod would be. */
-    private static ConfigurableApplicationContext secondInstance() {
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
-                    "--spring.jmx.enabled=false");
     }
 }

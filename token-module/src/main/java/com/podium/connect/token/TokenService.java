@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.podium.connect.token.cache.AccessTokenCache;
 import com.podium.connect.token.crypto.TokenCodec;
 import com.podium.connect.token.endpoint.TokenEndpointClient;
 import com.podium.connect.token.health.TokenEndpointHealth;
@@ -27,6 +28,7 @@ class TokenService implements Tokens {
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 
     private final TokenStore store;
+    private final AccessTokenCache cache;
     private final TokenCodec codec;
     private final TokenEndpointClient endpoint;
     private final RefreshCoordinator refresher;
@@ -36,10 +38,11 @@ class TokenService implements Tokens {
     private final TokenEndpointHealth health;
     private final Clock clock;
 
-    TokenService(TokenStore store, TokenCodec codec, TokenEndpointClient endpoint, RefreshCoordinator refresher,
+    TokenService(TokenStore store, AccessTokenCache cache, TokenCodec codec, TokenEndpointClient endpoint, RefreshCoordinator refresher,
             RefreshPolicy policy, TransactionTemplate transactions, ApplicationEventPublisher events,
             TokenEndpointHealth health, Clock clock) {
         this.store = store;
+        this.cache = cache;
         this.codec = codec;
         this.endpoint = endpoint;
         this.refresher = refresher;
@@ -52,16 +55,21 @@ class TokenService implements Tokens {
 
     @Override
     public AccessToken getToken(String athleteId) {
+        AccessToken token = cache.get(athleteId, this::readIfNotDue);
+        return token != null ? token : refresher.refresh(athleteId, RefreshTrigger.DUE, null, null);
+    }
+
+    /** The stored token unless it is due (null then): the database half of a read, see {@link AccessTokenCache}. */
+    private AccessTokenCache.Entry readIfNotDue(String athleteId) {
         StoredAccessToken stored = store.findAccessToken(athleteId)
             .orElseThrow(() -> new NoTokenStoredException(athleteId));
-        if (!stored.refreshDue(clock.instant())) {
-            return codec.accessToken(stored);
-        }
-        return refresher.refresh(athleteId, RefreshTrigger.DUE, null, null);
+        return stored.refreshDue(clock.instant()) ? null
+                : new AccessTokenCache.Entry(codec.accessToken(stored), stored.refreshAt());
     }
 
     @Override
     public AccessToken refreshRejected(String athleteId, AccessToken rejected) {
+        cache.evictRejected(athleteId, rejected);
         return refresher.refresh(athleteId, RefreshTrigger.REJECTED, rejected, null);
     }
 

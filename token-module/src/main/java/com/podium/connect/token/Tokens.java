@@ -9,8 +9,9 @@ import java.util.Optional;
 public interface Tokens {
 
     /**
-     * A valid access token for the account. Reads from the database and touches the network only when a refresh
-     * is due (less than the lead time left); concurrent callers share one refresh, also across instances.
+     * A valid access token for the account. Served from this instance's memory while it is not due (README, "Token
+     * module": the access-token cache), else read from the database; touches the network only when a refresh is due
+     * (less than the lead time left); concurrent callers share one refresh, also across instances.
      *
      * @throws NoTokenStoredException nothing is stored: the user must connect TrainingPeaks
      * @throws TokenEndpointException the refresh that was due failed (terminal ones also revoke the token)
@@ -19,7 +20,7 @@ public interface Tokens {
 
     /**
      * Refreshes because the API rejected {@code rejected} (HTTP 401), unless another caller already replaced it;
-     * returns the newer token either way.
+     * returns the newer token either way. A cached copy of {@code rejected} is dropped first.
      */
     AccessToken refreshRejected(String athleteId, AccessToken rejected);
 

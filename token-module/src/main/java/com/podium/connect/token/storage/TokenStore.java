@@ -17,12 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.podium.connect.token.AccountRole;
+import com.podium.connect.token.cache.AccessTokenCache;
 
 /**
  * {@code oauth_tokens}, one row per account. Plain SQL on purpose: every write is a compare-and-set on
  * {@code version} (fencing) or a lease claim, and those conditions are the point of this class.
  * <p>
- * Joins the caller's transaction; methods that change rows expect one.
+ * Joins the caller's transaction; methods that change rows expect one. Every write that replaces or deletes an access
+ * token drops the athlete's cached copy after the commit ({@link AccessTokenCache}).
  */
 @Repository
 public class TokenStore {
@@ -48,10 +50,12 @@ public class TokenStore {
 
     private final JdbcClient jdbc;
     private final JdbcOperations reads;
+    private final AccessTokenCache cache;
 
-    public TokenStore(JdbcClient jdbc, JdbcOperations reads) {
+    public TokenStore(JdbcClient jdbc, JdbcOperations reads, AccessTokenCache cache) {
         this.jdbc = jdbc;
         this.reads = reads;
+        this.cache = cache;
     }
 
     /** The hot read: only what {@code getToken} needs, see {@link StoredAccessToken}. */
@@ -76,6 +80,7 @@ public class TokenStore {
      * that started before can no longer write its older result over the new grant.
      */
     public TokenRow replace(String athleteId, AccountRole role, EncryptedTokens tokens, Instant now) {
+        cache.evictAfterCommit(athleteId);
         return jdbc.sql("""
                 INSERT INTO oauth_tokens (athlete_id, account_role, access_token, refresh_token, key_id, scope,
                                           issued_at, expires_at, refresh_at, version, created_at, updated_at)
@@ -153,6 +158,7 @@ public class TokenStore {
      */
     public Optional<Long> writeRefreshed(String athleteId, long expectedVersion, String owner, EncryptedTokens tokens,
             Instant now) {
+        cache.evictAfterCommit(athleteId);
         return jdbc.sql("""
                 UPDATE oauth_tokens SET
                     access_token = :access, refresh_token = COALESCE(:refresh, refresh_token), key_id = :keyId,
@@ -206,6 +212,7 @@ public class TokenStore {
      * @return empty when fenced off (a newer grant is stored), else whether an answer had been lost
      */
     public Optional<Boolean> revokeIfVersion(String athleteId, long expectedVersion) {
+        cache.evictAfterCommit(athleteId);
         return jdbc.sql("""
                 DELETE FROM oauth_tokens WHERE athlete_id = :athleteId AND version = :version
                 RETURNING answer_lost_at IS NOT NULL""")
@@ -228,6 +235,7 @@ public class TokenStore {
 
     /** Deletes the row only if it is still the version the caller judged: a rejected old refresh token never deletes a newer grant. */
     public boolean deleteIfVersion(String athleteId, long expectedVersion) {
+        cache.evictAfterCommit(athleteId);
         return jdbc.sql("DELETE FROM oauth_tokens WHERE athlete_id = :athleteId AND version = :version")
             .param("athleteId", athleteId)
             .param("version", expectedVersion)
@@ -236,6 +244,7 @@ public class TokenStore {
 
     /** Deletes whatever is stored: the user disconnected. */
     public boolean delete(String athleteId) {
+        cache.evictAfterCommit(athleteId);
         return jdbc.sql("DELETE FROM oauth_tokens WHERE athlete_id = :athleteId").param("athleteId", athleteId).update() == 1;
     }
 
