@@ -20,8 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the second attempt; doubles for every further attempt
  * @param maxBackoff cap on any wait between attempts; a {@code Retry-After} longer than this fails the call at once
  * @param cacheTtl how long profile, workouts and metrics answers are reused per athlete
- * @param recentDays the "recent" window (today included) the dashboard shows and scheduled syncs refresh
- * @param syncInterval how often a scheduled sync refreshes an athlete's recent data
+ * @param recentDays the "recent" window (today included), {@link TrainingPeaksApi#recentRange}
  * @param userAgent sent on every API call as TrainingPeaks requires ({@code <app or client id>/<version>});
  *        {@code PodiumConnect/<version>} when not set
  */
@@ -35,7 +34,6 @@ public record ApiClientProperties(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("60s") Duration cacheTtl,
         @Min(1) @Max(DateRange.MAX_DAYS + 1) @DefaultValue("14") int recentDays,
-        @DefaultValue("5m") Duration syncInterval,
         String userAgent) {
 
     public ApiClientProperties {
@@ -56,6 +54,6 @@ public record ApiClientProperties(
     /** The defaults, for code that builds the client without Spring. */
     public static ApiClientProperties defaults() {
         return new ApiClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(15), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 14, Duration.ofMinutes(5), null);
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 14, null);
     }
 }

@@ -3,6 +3,8 @@ package com.podium.connect.apiclient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An inclusive day range as the TrainingPeaks API accepts it: both ends set, {@code start <= end}, and at most
@@ -34,6 +36,20 @@ public record DateRange(LocalDate start, LocalDate end) {
         }
         LocalDate today = LocalDate.now(clock);
         return new DateRange(today.minusDays(days - 1L), today);
+    }
+
+    /** Consecutive, non-overlapping ranges covering {@code from..to} (inclusive), each as long as TrainingPeaks allows. */
+    public static List<DateRange> covering(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidDateRangeException("The period ends (" + to + ") before it starts (" + from + ")");
+        }
+        List<DateRange> ranges = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); ) {
+            LocalDate end = start.plusDays(MAX_DAYS).isAfter(to) ? to : start.plusDays(MAX_DAYS);
+            ranges.add(new DateRange(start, end));
+            start = end.plusDays(1);
+        }
+        return ranges;
     }
 
     @Override

@@ -25,9 +25,9 @@ import com.podium.connect.token.TokenRevoked;
 
 /**
  * Reacts to token events from Kafka: {@code TokenRevoked} stops all work for the athlete at once (block calls,
- * drop cached answers, cancel the sync); {@code AuthorizationCompleted} lifts the block.
+ * drop cached answers); {@code AuthorizationCompleted} lifts the block.
  * <p>
- * Every instance must see every revocation, because each one holds its own cache, syncs and block list. So the
+ * Every instance must see every revocation, because each one holds its own cache and block list. So the
  * consumer group is unique per instance ({@code podium-apiclient-<random UUID>}): with a shared group each event would
  * reach only one instance. A fresh group has no committed offsets; instead of "latest" (which would miss events sent
  * while partitions are still being assigned at start-up) it seeks to the instance's start time. Events from before
@@ -47,7 +47,6 @@ class TokenEventListener implements ConsumerSeekAware {
 
     private final RevocationState revocations;
     private final TrainingPeaksApi api;
-    private final SyncScheduler syncs;
     private final ObjectMapper json;
     private final Instant startedAt;
     private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
@@ -59,10 +58,9 @@ class TokenEventListener implements ConsumerSeekAware {
         }
     });
 
-    TokenEventListener(RevocationState revocations, TrainingPeaksApi api, SyncScheduler syncs, ObjectMapper json) {
+    TokenEventListener(RevocationState revocations, TrainingPeaksApi api, ObjectMapper json) {
         this.revocations = revocations;
         this.api = api;
-        this.syncs = syncs;
         this.json = json;
         this.startedAt = Instant.now();
     }
@@ -93,9 +91,8 @@ class TokenEventListener implements ConsumerSeekAware {
             String reason = event.reason() == null ? "UNKNOWN" : event.reason().name();
             revocations.revoke(event.athleteId(), new RevocationState.Revocation(reason, event.detail(), event.occurredAt()));
             api.forget(event.athleteId());
-            boolean cancelled = syncs.cancel(event.athleteId());
-            log.info("TrainingPeaks token of athlete {} revoked ({}): calls blocked, cache dropped, sync {}",
-                    event.athleteId(), reason, cancelled ? "cancelled" : "was not scheduled");
+            log.info("TrainingPeaks token of athlete {} revoked ({}): calls blocked, cache dropped", event.athleteId(),
+                    reason);
         }
     }
 

@@ -18,7 +18,6 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.Tokens;
 import com.podium.connect.token.TrainingPeaksProperties;
@@ -42,7 +41,6 @@ public class TrainingPeaksApi {
     /** Descriptions only come when asked for (wiki Workouts-Object); we ask where one is shown: a single workout. */
     private static final String WITH_DESCRIPTION = "?includeDescription=true";
 
-    private final Tokens tokens;
     private final ApiCaller caller;
     private final AnswerCache cache;
     private final RevocationState revocations;
@@ -71,7 +69,6 @@ public class TrainingPeaksApi {
     private TrainingPeaksApi(Tokens tokens, RevocationState revocations, TrainingPeaksProperties trainingPeaks,
             ApiClientProperties properties, ObjectMapper json, Sleeper sleeper, Clock clock,
             RestClient.Builder restClient) {
-        this.tokens = tokens;
         this.caller = new ApiCaller(tokens, revocations,
                 new ApiTransport(trainingPeaks.apiBase(), properties, restClient), properties, sleeper, clock);
         this.cache = new AnswerCache(properties.cacheTtl(), clock);
@@ -84,6 +81,28 @@ public class TrainingPeaksApi {
     /** {@code GET /v1/athlete/profile} (scope {@code athlete:profile}, athletes only); cached briefly. */
     public AthleteProfile profile(String athleteId) {
         return cached(athleteId, "profile", () -> fetch(athleteId, PROFILE, AthleteProfile.class));
+    }
+
+    /**
+     * {@code GET /v1/athlete/profile}, never from the cache (the answer replaces the cached one): the cheap call a
+     * page makes on every load, so that a grant TrainingPeaks no longer honours is found at once (401, refresh,
+     * {@code invalid_grant}, revoked), and what a background sync reads.
+     */
+    public AthleteProfile freshProfile(String athleteId) {
+        revocations.ensureNotRevoked(athleteId);
+        AthleteProfile profile = fetch(athleteId, PROFILE, AthleteProfile.class);
+        revocations.ensureNotRevoked(athleteId);
+        cache.put(athleteId, "profile", profile);
+        return profile;
+    }
+
+    /** {@code GET /v1/coach/profile}, never from the cache: a coach page's per-load check, like {@link #freshProfile}. */
+    public CoachProfile freshCoachProfile(String coachId) {
+        revocations.ensureNotRevoked(coachId);
+        CoachProfile profile = fetch(coachId, COACH_PROFILE, CoachProfile.class);
+        revocations.ensureNotRevoked(coachId);
+        cache.put(coachId, "coach-profile", profile);
+        return profile;
     }
 
     /** {@code GET /v2/workouts/{start}/{end}}, planned and completed mixed, without descriptions; cached briefly. */
@@ -149,7 +168,7 @@ public class TrainingPeaksApi {
     }
 
     /**
-     * The window the dashboard shows and scheduled syncs keep warm: the last {@code podium.api.recent-days} days,
+     * The recent window: the last {@code podium.api.recent-days} days,
      * ending today in the athlete's zone (TrainingPeaks' dates are the athlete's local dates).
      */
     public DateRange recentRange(ZoneId zone) {
@@ -159,32 +178,6 @@ public class TrainingPeaksApi {
     /** {@link #recentRange(ZoneId)} in UTC, for when the athlete's zone is not known. */
     public DateRange recentRange() {
         return recentRange(ZoneOffset.UTC);
-    }
-
-    /**
-     * Re-reads what the dashboard shows into the cache (what a scheduled sync does): for an athlete the profile, recent
-     * workouts and (premium only) metrics; for a coach the coach profile and the roster.
-     */
-    void refreshRecent(String athleteId) {
-        boolean coach = tokens.status(athleteId).map(s -> s.role() == AccountRole.COACH).orElse(false);
-        if (coach) {
-            CoachProfile profile = fetch(athleteId, COACH_PROFILE, CoachProfile.class);
-            List<AthleteProfile> roster = fetchList(athleteId, ROSTER, AthleteProfile.class);
-            revocations.ensureNotRevoked(athleteId);
-            cache.put(athleteId, "coach-profile", profile);
-            cache.put(athleteId, "roster", roster);
-            return;
-        }
-        AthleteProfile profile = fetch(athleteId, PROFILE, AthleteProfile.class);
-        DateRange range = recentRange(profile.zone());
-        List<Workout> workouts = fetchList(athleteId, workoutsPath(null, range), Workout.class);
-        List<Metric> metrics = profile.isPremium() ? fetchMetrics(athleteId, metricsPath(null, range)) : null;
-        revocations.ensureNotRevoked(athleteId); // revoked while we were fetching: keep nothing
-        cache.put(athleteId, "profile", profile);
-        cache.put(athleteId, "workouts:" + range, workouts);
-        if (metrics != null) {
-            cache.put(athleteId, "metrics:" + range, metrics);
-        }
     }
 
     private static String workoutsPath(Long tpAthleteId, DateRange range) {

@@ -33,7 +33,6 @@ class TokenEventListenerTest {
     RevocationState revocations = new RevocationState();
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     TrainingPeaksApi api;
-    SyncScheduler syncs;
     TokenEventListener listener;
 
     @BeforeEach
@@ -44,13 +43,11 @@ class TokenEventListenerTest {
         api = new TrainingPeaksApi(tokens, revocations, new TrainingPeaksProperties("id", "secret", base, base,
                 URI.create("http://localhost:8501/"), TrainingPeaksProperties.ClientAuthentication.CLIENT_SECRET_BASIC),
                 ApiClientProperties.defaults(), json, d -> { }, Clock.systemUTC());
-        syncs = new SyncScheduler(api, revocations);
-        listener = new TokenEventListener(revocations, api, syncs, json);
+        listener = new TokenEventListener(revocations, api, json);
     }
 
     @AfterEach
     void stop() {
-        syncs.destroy();
         standIn.close();
     }
 
@@ -69,9 +66,8 @@ class TokenEventListenerTest {
     }
 
     @Test
-    void revocationBlocksCallsDropsTheCacheAndCancelsTheSync() throws Exception {
+    void revocationBlocksCallsAndDropsTheCache() throws Exception {
         api.profile(ATHLETE);
-        syncs.schedule(ATHLETE, Duration.ofMinutes(5));
         int getTokenCalls = tokens.getTokenCalls.get();
         int apiCalls = standIn.apiCalls();
 
@@ -84,12 +80,10 @@ class TokenEventListenerTest {
             assertThat(r.detail()).isEqualTo("invalid_grant");
         });
         assertThat(api.hasCachedAnswers(ATHLETE)).isFalse();
-        assertThat(syncs.isScheduled(ATHLETE)).isFalse();
         ReauthorizationRequiredException e = catchThrowableOfType(() -> api.profile(ATHLETE),
                 ReauthorizationRequiredException.class);
         assertThat(e.reason()).isEqualTo("revoked: REFRESH_REJECTED");
         catchThrowableOfType(() -> api.workout(ATHLETE, 1), ReauthorizationRequiredException.class);
-        catchThrowableOfType(() -> syncs.schedule(ATHLETE, Duration.ofMinutes(1)), ReauthorizationRequiredException.class);
         assertThat(tokens.getTokenCalls).hasValue(getTokenCalls);
         assertThat(standIn.apiCalls()).isEqualTo(apiCalls);
     }

@@ -59,7 +59,7 @@ class TrainingPeaksApiTest {
     static ApiClientProperties withMaxBackoff(Duration maxBackoff) {
         ApiClientProperties d = ApiClientProperties.defaults();
         return new ApiClientProperties(d.connectTimeout(), d.readTimeout(), d.maxAttempts(), d.initialBackoff(),
-                maxBackoff, d.cacheTtl(), d.recentDays(), d.syncInterval(), d.userAgent());
+                maxBackoff, d.cacheTtl(), d.recentDays(), d.userAgent());
     }
 
     @Test
@@ -151,11 +151,11 @@ class TrainingPeaksApiTest {
 
         ApiClientProperties d = ApiClientProperties.defaults();
         api(new ApiClientProperties(d.connectTimeout(), d.readTimeout(), d.maxAttempts(), d.initialBackoff(),
-                d.maxBackoff(), d.cacheTtl(), d.recentDays(), d.syncInterval(), "podium-demo-client/2.0"),
+                d.maxBackoff(), d.cacheTtl(), d.recentDays(), "podium-demo-client/2.0"),
                 standIn.baseUri()).profile(ATHLETE);
         assertThat(standIn.requests().get(standIn.requests().size() - 1).userAgent()).isEqualTo("podium-demo-client/2.0");
         assertThatThrownBy(() -> new ApiClientProperties(d.connectTimeout(), d.readTimeout(), d.maxAttempts(),
-                d.initialBackoff(), d.maxBackoff(), d.cacheTtl(), d.recentDays(), d.syncInterval(), "no version"))
+                d.initialBackoff(), d.maxBackoff(), d.cacheTtl(), d.recentDays(), "no version"))
             .hasMessageContaining("user-agent");
     }
 

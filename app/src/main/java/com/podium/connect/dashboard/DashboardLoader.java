@@ -7,16 +7,15 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
-import com.podium.connect.apiclient.ApiClientProperties;
+import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.DateRange;
 import com.podium.connect.apiclient.Metric;
-import com.podium.connect.apiclient.ReauthorizationRequiredException;
-import com.podium.connect.apiclient.SyncScheduler;
 import com.podium.connect.apiclient.Workout;
 import com.podium.connect.auth.ConnectionCard;
 import com.podium.connect.auth.ConnectionPrompts;
@@ -24,13 +23,15 @@ import com.podium.connect.auth.ConnectionStatus;
 import com.podium.connect.auth.LocalTimes;
 import com.podium.connect.dashboard.load.DateRanges;
 import com.podium.connect.dashboard.load.WeeklyVolume;
+import com.podium.connect.sync.SyncedData;
 
 /**
- * Gathers an athlete page without ever waiting on TrainingPeaks longer than the page's time budget: who the athlete
- * is, then their workouts and (Premium) metrics of the last 132 days (90 shown, 42 to warm fitness up; three 45-day
- * requests each), all in parallel; whatever is late shows its last good answer with its time. The connection comes
- * from the one place that knows it (the auth module): anything but connected costs no TrainingPeaks call, and a
- * call that finds the access revoked is reflected on this very load.
+ * Gathers an athlete page without ever waiting on TrainingPeaks longer than the page's time budget. The data comes
+ * from the store the background sync keeps fresh (one query, with its "as of" time); only what the store does not
+ * hold yet (an account that just connected) is fetched from TrainingPeaks, all parts in parallel, under the budget.
+ * Each load also makes one cheap uncached call (the profile) in parallel, so a grant TrainingPeaks revoked is found
+ * on the load itself when TrainingPeaks answers in time. The connection comes from the one place that knows it
+ * (the auth module): anything but connected costs no TrainingPeaks call.
  */
 @Component
 class DashboardLoader {
@@ -38,17 +39,15 @@ class DashboardLoader {
     private final ConnectionPrompts connections;
     private final FreshOrLastGood fetches;
     private final DashboardProperties properties;
-    private final SyncScheduler syncs;
-    private final ApiClientProperties apiProperties;
+    private final SyncedData store;
     private final Clock clock = Clock.systemUTC();
 
     DashboardLoader(ConnectionPrompts connections, FreshOrLastGood fetches, DashboardProperties properties,
-            SyncScheduler syncs, ApiClientProperties apiProperties) {
+            SyncedData store) {
         this.connections = connections;
         this.fetches = fetches;
         this.properties = properties;
-        this.syncs = syncs;
-        this.apiProperties = apiProperties;
+        this.store = store;
     }
 
     /**
@@ -63,28 +62,65 @@ class DashboardLoader {
             return new Dashboard(fallbackTitle, reader.path(), reader.coachView(),
                     ConnectionCard.of(status, readerZone, own), readerZone, now(readerZone), false, null);
         }
-        Section<Reader.Person> person = fetches.await(reader.key() + "|person",
-                fetches.start(reader.key() + "|person", reader::person), deadline);
-        if (!person.ok()) {
-            return answer(reader, own, readerZone, fallbackTitle, false,
-                    Section.failed(person.problem(), person.needsReauthorization()));
+        CompletableFuture<AthleteProfile> check = fetches.start(reader.key() + "|check", reader::check);
+        Optional<SyncedData.Synced> stored = store.read(reader.account(), reader.subject());
+        if (stored.isEmpty()) {
+            store.enroll(reader.account());
         }
-        Reader.Person athlete = person.data();
+        AthleteProfile profile = reader.coachView() ? reader.coached()
+                : stored.map(SyncedData.Synced::profile).orElse(null);
+        Section<AthleteProfile> checked = null;
+        if (profile == null) {
+            checked = fetches.await(reader.key() + "|check", check, deadline);
+            if (!checked.ok()) {
+                return answer(reader, own, readerZone, fallbackTitle, false,
+                        Section.failed(checked.problem(), checked.needsReauthorization()));
+            }
+            profile = checked.data();
+        }
+        Reader.Person athlete = Reader.Person.of(profile);
         LocalDate today = LocalDate.now(athlete.zone());
         // Up to Sunday: this week's planned workouts count against what is done.
-        List<DateRange> ranges = DateRanges.covering(Training.firstDay(today), WeeklyVolume.monday(today).plusDays(6));
-        CompletableFuture<List<Workout>> workoutFetch = fetches.startAll(reader.key() + "|workouts",
-                parts(reader.key() + "|workouts|", ranges, range -> () -> reader.workouts(range)));
+        LocalDate from = Training.firstDay(today);
+        LocalDate to = WeeklyVolume.monday(today).plusDays(6);
+        List<DateRange> ranges = DateRanges.covering(from, to);
+        SyncedData.Synced synced = stored.orElse(null);
+        boolean storedWorkouts = synced != null && synced.workoutsCover(from, to);
         // A basic athlete has no metrics: TrainingPeaks answers 403, so we do not ask.
-        CompletableFuture<List<Metric>> metricFetch = athlete.premium()
-                ? fetches.startAll(reader.key() + "|metrics",
-                        parts(reader.key() + "|metrics|", ranges, range -> () -> reader.metrics(range)))
-                : CompletableFuture.completedFuture(List.of());
-        Section<List<Workout>> workouts = fetches.await(reader.key() + "|workouts", workoutFetch, deadline);
-        Section<List<Metric>> metrics = fetches.await(reader.key() + "|metrics", metricFetch, deadline);
-        keepFresh(reader);
+        boolean storedMetrics = !athlete.premium() || synced != null && synced.metricsCover(from, today);
+        CompletableFuture<List<Workout>> workoutFetch = storedWorkouts ? null
+                : fetches.startAll(reader.key() + "|workouts",
+                        parts(reader.key() + "|workouts|", ranges, range -> () -> reader.workouts(range)));
+        CompletableFuture<List<Metric>> metricFetch = storedMetrics ? null
+                : fetches.startAll(reader.key() + "|metrics",
+                        parts(reader.key() + "|metrics|", ranges, range -> () -> reader.metrics(range)));
+        Section<List<Workout>> workouts = storedWorkouts ? Section.fresh(synced.workouts(), synced.workoutsAsOf())
+                : fetches.await(reader.key() + "|workouts", workoutFetch, deadline);
+        Section<List<Metric>> metrics = !athlete.premium() ? Section.fresh(List.of(), clock.instant())
+                : storedMetrics ? Section.fresh(synced.metrics(), synced.metricsAsOf())
+                : fetches.await(reader.key() + "|metrics", metricFetch, deadline);
+        if (checked == null) {
+            checked = fetches.await(reader.key() + "|check", check, deadline);
+        }
+        if (checked.ok() && !checked.stale() && !reader.coachView()) {
+            store.keepProfile(reader.account(), checked.data());
+        }
+        Section<Training> training = training(workouts, metrics, today, athlete.premium());
+        if (!checked.ok() || checked.stale()) {
+            // Nothing from this check yet is slowness, not "loading": the data shown is there.
+            training = asLastGood(training,
+                    Section.LOADING.equals(checked.problem()) ? Section.SLOW : checked.problem());
+        }
         return answer(reader, own, athlete.zone(), athlete.name().isEmpty() ? fallbackTitle : athlete.name(),
-                athlete.premium(), training(workouts, metrics, today, athlete.premium()));
+                athlete.premium(), training);
+    }
+
+    /** TrainingPeaks did not answer this load's check in time or failed it: the data shown is its last good answer. */
+    private static Section<Training> asLastGood(Section<Training> training, String why) {
+        if (!training.ok() || training.stale() || why == null) {
+            return training;
+        }
+        return Section.stale(training.data(), training.asOf(), why);
     }
 
     private Dashboard answer(Reader reader, boolean own, ZoneId zone, String title, boolean premium,
@@ -114,18 +150,6 @@ class DashboardLoader {
         Map<String, Supplier<List<T>>> parts = new LinkedHashMap<>();
         ranges.forEach(range -> parts.put(keyPrefix + range, fetch.apply(range)));
         return parts;
-    }
-
-    /** A background sync keeps the account's token and recent data warm, and finds a revocation without a reader. */
-    private void keepFresh(Reader reader) {
-        if (!reader.coachView() && !syncs.isScheduled(reader.account())) {
-            try {
-                syncs.schedule(reader.account(), apiProperties.syncInterval());
-            }
-            catch (ReauthorizationRequiredException revokedMeanwhile) {
-                // the next load shows the card
-            }
-        }
     }
 
     private String now(ZoneId zone) {

@@ -8,6 +8,7 @@ import com.podium.connect.apiclient.DateRange;
 import com.podium.connect.apiclient.Metric;
 import com.podium.connect.apiclient.TrainingPeaksApi;
 import com.podium.connect.apiclient.Workout;
+import com.podium.connect.sync.SyncedData;
 
 /**
  * Where an athlete page reads from: the athlete's own grant, or a coach's grant through the coach-scoped calls (a
@@ -40,6 +41,24 @@ record Reader(String key, String path, TrainingPeaksApi api, String account, Ath
 
     boolean coachView() {
         return coached != null;
+    }
+
+    /** Whose data in the store: the account's own, or the coached athlete's (their TrainingPeaks id). */
+    long subject() {
+        return coached != null ? coached.id() : SyncedData.OWN;
+    }
+
+    /**
+     * The page's one uncached call per load, cheap and always allowed by the grant: the athlete's profile, or the
+     * coach's. A grant TrainingPeaks no longer honours ends in 401, refresh, {@code invalid_grant}: revoked, and the
+     * card says so on this very load when TrainingPeaks answers within the page's budget.
+     */
+    AthleteProfile check() {
+        if (coached != null) {
+            api.freshCoachProfile(account);
+            return coached;
+        }
+        return api.freshProfile(account);
     }
 
     Person person() {

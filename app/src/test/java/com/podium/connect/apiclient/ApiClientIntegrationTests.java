@@ -20,9 +20,6 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
     @Autowired
     RevocationState revocations;
 
-    @Autowired
-    SyncScheduler syncs;
-
     @Test
     void typedAnswersWithTokensFromTheTokenModule() throws Exception {
         String athlete = connect(newAthleteId());
@@ -67,7 +64,6 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
     void aRevocationOnKafkaStopsAllWorkForTheAthleteUntilTheyAuthorizeAgain() throws Exception {
         String athlete = connect(newAthleteId());
         api.profile(athlete);
-        syncs.schedule(athlete, Duration.ofMinutes(5));
         assertThat(api.hasCachedAnswers(athlete)).isTrue();
 
         publishRevocation(athlete, TokenRevoked.Reason.REFRESH_REJECTED);
@@ -79,7 +75,6 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
         assertThat(e.reason()).isEqualTo("revoked: REFRESH_REJECTED");
         catchThrowableOfType(() -> api.metrics(athlete, api.recentRange()), ReauthorizationRequiredException.class);
         assertThat(STAND_IN.apiCalls()).as("no HTTP call while revoked").isEqualTo(apiCalls);
-        assertThat(syncs.isScheduled(athlete)).isFalse();
         assertThat(api.hasCachedAnswers(athlete)).isFalse();
         assertThat(revocations.revocation(athlete)).hasValueSatisfying(r -> assertThat(r.detail()).isEqualTo("revoked by test"));
 

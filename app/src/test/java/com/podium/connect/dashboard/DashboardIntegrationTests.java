@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import com.podium.connect.apiclient.AthleteProfile;
 import com.podium.connect.apiclient.StandInIntegrationTest;
-import com.podium.connect.apiclient.SyncScheduler;
 import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.sync.SyncedData;
 import com.podium.connect.token.TokenRevoked;
 
 /** The athlete page rendered by the running application against the stand-in, as the signed-in athlete. */
@@ -29,7 +29,7 @@ class DashboardIntegrationTests extends StandInIntegrationTest {
     TrainingPeaksApi api;
 
     @Autowired
-    SyncScheduler syncs;
+    SyncedData store;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -57,7 +57,7 @@ class DashboardIntegrationTests extends StandInIntegrationTest {
     }
 
     @Test
-    void aConnectedAthleteSeesProfileWorkoutsAndMetricsAndGetsASync() throws Exception {
+    void aConnectedAthleteSeesProfileWorkoutsAndMetricsAndIsSynced() throws Exception {
         String athlete = connect(newAthleteId());
         AthleteProfile profile = api.profile(athlete);
 
@@ -72,7 +72,7 @@ class DashboardIntegrationTests extends StandInIntegrationTest {
                 "id=\"workouts\"", "Disconnect…").doesNotContain("Connect again", "Still loading", "premium-only");
         assertThat(html.split("<tr>").length).as("workouts of the last 14 days").isGreaterThan(2);
         assertThat(html).contains("href=\"/dashboard/" + athlete + "/workouts/");
-        assertThat(syncs.isScheduled(athlete)).isTrue();
+        assertThat(store.isEnrolled(athlete)).as("the background sync keeps the athlete fresh").isTrue();
         assertThat(STAND_IN.issuedAccessTokens()).noneMatch(html::contains);
     }
 

@@ -2,7 +2,6 @@ package com.podium.connect.dashboard.load;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.podium.connect.apiclient.DateRange;
@@ -18,17 +17,7 @@ public final class DateRanges {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
-        List<DateRange> ranges = new ArrayList<>();
-        LocalDate start = from;
-        while (!start.isAfter(to)) {
-            LocalDate end = start.plusDays(DateRange.MAX_DAYS);
-            if (end.isAfter(to)) {
-                end = to;
-            }
-            ranges.add(new DateRange(start, end));
-            start = end.plusDays(1);
-        }
-        return ranges;
+        return DateRange.covering(from, to);
     }
 
     static long days(DateRange range) {

@@ -1,0 +1,157 @@
+package com.podium.connect.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.podium.connect.PodiumConnectApplication;
+import com.podium.connect.apiclient.StandInIntegrationTest;
+import com.podium.connect.apiclient.TrainingPeaksApi;
+import com.podium.connect.sync.BackgroundSync;
+import com.podium.connect.sync.SyncedData;
+import com.podium.testsupport.RealInfrastructure;
+
+/**
+ * Pages read the store the background sync keeps: they answer with the last good data and its time when
+ * TrainingPeaks is slow or down, after a restart too, and still notice a revocation made at TrainingPeaks.
+ */
+class StoredPagesIntegrationTests extends StandInIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    BackgroundSync sync;
+
+    @Autowired
+    SyncedData store;
+
+    @AfterEach
+    void calmTheStandIn() {
+        STAND_IN.outage(false);
+        STAND_IN.apiDelay(Duration.ZERO);
+    }
+
+    String page(String athlete) throws Exception {
+        return mvc.perform(get("/dashboard/" + athlete).with(user(athlete).roles("ATHLETE"))).andReturn().getResponse()
+            .getContentAsString();
+    }
+
+    /** Connects the athlete and runs the background sync until the athlete's data is in the store. */
+    String synced() throws InterruptedException {
+        String athlete = connect(newAthleteId());
+        await("the athlete's first sync", () -> {
+            sync.syncDue();
+            return store.read(athlete, SyncedData.OWN).map(s -> s.syncedAt() != null).orElse(false);
+        });
+        return athlete;
+    }
+
+    long calls(String pathPrefix) {
+        return STAND_IN.requests().stream().filter(r -> r.path().startsWith(pathPrefix)).count();
+    }
+
+    @Test
+    void aSyncedAthletesPageReadsTheStoreAndOnlyChecksTheGrant() throws Exception {
+        String athlete = synced();
+        long workoutCalls = calls("/v2/workouts");
+        long metricCalls = calls("/v2/metrics");
+        long profileCalls = calls("/v1/athlete/profile");
+
+        String html = page(athlete);
+
+        assertThat(html).contains("data-state=\"CONNECTED\"", "id=\"pmc\"", "id=\"workouts\"", "id=\"data-as-of\"",
+                "Training data from TrainingPeaks as of").doesNotContain("Still loading", "id=\"training-problem\"");
+        assertThat(calls("/v2/workouts")).as("workouts come from the store").isEqualTo(workoutCalls);
+        assertThat(calls("/v2/metrics")).as("metrics come from the store").isEqualTo(metricCalls);
+        assertThat(calls("/v1/athlete/profile")).as("one uncached check per load").isEqualTo(profileCalls + 1);
+    }
+
+    @Test
+    void trainingPeaksDownServesTheLastGoodDataWithItsTime() throws Exception {
+        String athlete = synced();
+        STAND_IN.outage(true);
+
+        String html = page(athlete);
+
+        assertThat(html).contains("data-state=\"CONNECTED\"", "id=\"pmc\"", "id=\"workouts\"",
+                "TrainingPeaks is not answering right now", "As of ").doesNotContain("Still loading", "502");
+    }
+
+    @Test
+    void aSlowTrainingPeaksServesTheStoredDataWithItsTime() throws Exception {
+        String athlete = synced();
+        STAND_IN.apiDelay(Duration.ofSeconds(16)); // longer than the page's budget (5 s in tests)
+
+        String html = page(athlete);
+
+        assertThat(html).contains("data-state=\"CONNECTED\"", "id=\"pmc\"", "id=\"workouts\"",
+                "TrainingPeaks is slow right now", "As of ").doesNotContain("Still loading");
+    }
+
+    @Test
+    void aRevocationAtTrainingPeaksShowsOnTheNextLoadAndDropsTheStoredData() throws Exception {
+        String athlete = synced();
+        assertThat(page(athlete)).contains("data-state=\"CONNECTED\"", "id=\"workouts\"");
+
+        STAND_IN.revokeAll(); // TrainingPeaks forgets our grants: 401, then invalid_grant on the refresh
+
+        String html = page(athlete);
+        assertThat(html).contains("data-state=\"REAUTHORIZATION_NEEDED\"", "Connect again")
+            .doesNotContain("id=\"workouts\"", "Disconnect…");
+        assertThat(store.isEnrolled(athlete)).as("the revocation deleted the synced data").isFalse();
+    }
+
+    @Test
+    void theAthletesOwnDisconnectDropsTheStoredDataAndIsNoRevocation() throws Exception {
+        String athlete = synced();
+
+        tokens.disconnect(athlete);
+
+        assertThat(store.isEnrolled(athlete)).isFalse();
+        assertThat(page(athlete)).contains("data-state=\"DISCONNECTED\"").doesNotContain("Connect again",
+                "id=\"workouts\"");
+    }
+
+    @Test
+    void theStoredDataSurvivesARestartAndIsServedWithTrainingPeaksDown() throws Exception {
+        String athlete = synced();
+        SyncedData.Synced before = store.read(athlete, SyncedData.OWN).orElseThrow();
+        STAND_IN.outage(true);
+
+        try (ConfigurableApplicationContext restarted = secondInstance()) {
+            Dashboard dashboard = restarted.getBean(DashboardLoader.class)
+                .load(Reader.own(restarted.getBean(TrainingPeaksApi.class), athlete), true, ZoneOffset.UTC);
+
+            assertThat(dashboard.card().state().name()).isEqualTo("CONNECTED");
+            assertThat(dashboard.training().ok()).isTrue();
+            assertThat(dashboard.training().data().recent()).isNotEmpty();
+            assertThat(dashboard.training().asOf()).isEqualTo(before.workoutsAsOf());
+            assertThat(dashboard.training().stale()).isTrue();
+            assertThat(dashboard.training().problem()).contains("TrainingPeaks is not answering right now");
+        }
+    }
+
+    /** Another instance on the same database and broker, as after a restart: nothing in memory, only the store. */
+    private static ConfigurableApplicationContext secondInstance() {
+        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
+        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
+            .profiles("test")
+            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
+                    "--spring.datasource.password=" + infra.password(),
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                    "--trainingpeaks.auth-base=" + STAND_IN.baseUri(), "--trainingpeaks.api-base=" + STAND_IN.baseUri(),
+                    "--podium.api.initial-backoff=50ms", "--spring.jmx.enabled=false");
+    }
+}
