@@ -105,7 +105,9 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
         String athlete = synced();
         assertThat(page(athlete)).contains("data-state=\"CONNECTED\"", "id=\"workouts\"");
 
-        STAND_IN.revokeAll(); // TrainingPeaks forgets our grants: 401, then invalid_grant on the refresh
+        // TrainingPeaks forgets the user's grant: 401, then invalid_grant on the refresh. One user, not revokeAll: in
+        // this shared stand-in every earlier test's athlete would be rejected too, which trips the revocation guard.
+        STAND_IN.revokeUser(store.read(athlete, SyncedData.OWN).orElseThrow().profile().id());
 
         String html = page(athlete);
         assertThat(html).contains("data-state=\"REAUTHORIZATION_NEEDED\"", "Connect again")

@@ -55,6 +55,7 @@ final class AdminHandler {
             case "rotaterefreshtokens" -> standIn.rotateRefreshTokens(params.flag());
             case "failrefreshwithinvalidgrant" -> standIn.failRefreshWithInvalidGrant(params.flag());
             case "revokeall" -> standIn.revokeAll();
+            case "revokeuser" -> standIn.revokeUser(params.longValue("athleteId"));
             case "failnexttokencalls" -> standIn.failNextTokenCalls(params.count(), params.failureUnlessZero());
             case "failnextapicalls" -> standIn.failNextApiCalls(params.count(), params.failureUnlessZero());
             case "outage" -> standIn.outage(params.flag());

@@ -118,4 +118,12 @@ final class AdminParams {
         }
         return value;
     }
+
+    long longValue(String name) {
+        try {
+            return Long.parseLong(required(name));
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number");
+        }
+    }
 }

@@ -127,6 +127,11 @@ final class TokenStore {
         return refresh.values().stream().anyMatch(e -> !e.revoked && e.grant.athleteId() == athleteId);
     }
 
+    synchronized void revokeUser(long athleteId) {
+        access.values().stream().filter(e -> e.grant.athleteId() == athleteId).forEach(e -> e.revoked = true);
+        refresh.values().stream().filter(e -> e.grant.athleteId() == athleteId).forEach(e -> e.revoked = true);
+    }
+
     synchronized void revokeAll() {
         access.values().forEach(e -> e.revoked = true);
         refresh.values().forEach(e -> e.revoked = true);

@@ -251,6 +251,15 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     }
 
     /**
+     * Like one user removing the app in their TrainingPeaks settings: that user's tokens stop working (refresh:
+     * invalid_grant), everyone else's keep working.
+     */
+    public TrainingPeaksStandIn revokeUser(long athleteId) {
+        tokens.revokeUser(athleteId);
+        return this;
+    }
+
+    /**
      * Off (default, as documented since 2025: S1 a2946d9/eaf3f28): only body credentials count, and a request with
      * HTTP Basic alone is answered like one with wrong credentials. On: Basic counts too (the 2024 sample, S1 4bb2c0a).
      */
