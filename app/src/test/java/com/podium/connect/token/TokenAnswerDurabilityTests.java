@@ -42,7 +42,8 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.Rotation;
  * refresh-token rotation a dropped answer would revoke the user at the next refresh.
  */
 @IntegrationTest(properties = { "spring.datasource.hikari.connection-timeout=2000",
-        "podium.tokens.lease-duration=PT3S", "podium.tokens.call-timeout=PT2S" })
+        "podium.tokens.lease-duration=PT3S", "podium.tokens.call-timeout=PT2S",
+        "podium.tokens.late-answer-limit=PT2S" })
 @DirtiesContext // its own pool settings: closed afterwards rather than cached, to spare database connections
 class TokenAnswerDurabilityTests {
 

@@ -47,7 +47,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.Rotation;
  */
 // Same properties as TokenLifecycleIntegrationTests: one cached context (and connection pool) for both.
 @IntegrationTest(properties = { "podium.tokens.backoff-initial=PT0.2S", "podium.tokens.backoff-max=PT0.4S",
-        "podium.tokens.call-timeout=PT2S", "podium.tokens.read-wait=PT0.5S" })
+        "podium.tokens.call-timeout=PT2S", "podium.tokens.late-answer-limit=PT5S", "podium.tokens.read-wait=PT0.5S" })
 class TokenFaultIntegrationTests {
 
     static final TrainingPeaksStandIn standIn = SharedStandIn.get();
@@ -142,12 +142,13 @@ class TokenFaultIntegrationTests {
         standIn.accessTokenLifetime(Duration.ofSeconds(1)).refreshTokenRotation(Rotation.STRICT, null);
         connect(tokens, standIn, athlete);
         awaitExpiry(tokens, athlete);
-        standIn.trickleTokenAnswers(Duration.ofMillis(500)); // headers at once, then ~8 s of body
+        standIn.trickleTokenAnswers(Duration.ofMillis(500)); // headers at once, then ~9 s of body
 
         TokenEndpointException timeout = catchThrowableOfType(TokenEndpointException.class,
                 () -> tokens.getToken(athlete));
 
         assertThat(timeout.errorCode()).isEqualTo("timeout");
+        awaitLateAnswerGivenUp(); // the 5 s late-answer limit passes before the body is complete
         assertThat(tokens.status(athlete)).as("kept").isPresent();
 
         // TrainingPeaks rotated the refresh token in the answer we never finished reading.
@@ -164,12 +165,42 @@ class TokenFaultIntegrationTests {
     }
 
     @Test
+    void aLateAnswerWithinTheLimitIsWrittenAndItsRotatedRefreshTokenKept() {
+        standIn.accessTokenLifetime(Duration.ofSeconds(1)).refreshTokenRotation(Rotation.STRICT, null);
+        connect(tokens, standIn, athlete);
+        awaitExpiry(tokens, athlete);
+        long version = tokens.status(athlete).orElseThrow().version();
+        // Headers at once, then ~3 s of body: past the 2 s deadline, within the 5 s late-answer limit.
+        standIn.accessTokenLifetime(Duration.ofHours(1)).trickleTokenAnswers(Duration.ofMillis(160));
+
+        TokenEndpointException timeout = catchThrowableOfType(TokenEndpointException.class,
+                () -> tokens.getToken(athlete));
+
+        assertThat(timeout.errorCode()).as("the caller stops waiting at the deadline").isEqualTo("timeout");
+        StandInTokens.await(() -> tokens.status(athlete).orElseThrow().version() > version, Duration.ofSeconds(10));
+        TokenStatus status = tokens.status(athlete).orElseThrow();
+        assertThat(status.failureCount()).isZero();
+        assertThat(status.expiresAt()).isAfter(Instant.now().plusSeconds(1800));
+        assertThat(jdbc.queryForObject("SELECT answer_lost_at IS NULL FROM oauth_tokens WHERE athlete_id = ?",
+                Boolean.class, athlete)).as("not marked lost").isTrue();
+        // The refresh token rotated in the late answer is the one stored: with strict rotation the next refresh
+        // works, where the old one would be rejected and revoke the athlete.
+        standIn.trickleTokenAnswers(Duration.ZERO);
+        AccessToken token = tokens.getToken(athlete);
+        assertThat(tokens.refreshRejected(athlete, token).value()).isNotEqualTo(token.value());
+        assertThat(tokens.status(athlete)).isPresent();
+        assertThat(events(athlete, 2)).extracting(StandInTokens::type).containsExactly("TokenRefreshed",
+                "TokenRefreshed");
+    }
+
+    @Test
     void withAGracePeriodTheRetryAfterALostAnswerSucceeds() {
         standIn.accessTokenLifetime(Duration.ofSeconds(1)).refreshTokenRotation(Rotation.GRACE, Duration.ofMinutes(1));
         connect(tokens, standIn, athlete);
         awaitExpiry(tokens, athlete);
         standIn.trickleTokenAnswers(Duration.ofMillis(500));
         catchThrowableOfType(TokenEndpointException.class, () -> tokens.getToken(athlete));
+        awaitLateAnswerGivenUp();
 
         standIn.trickleTokenAnswers(Duration.ZERO).accessTokenLifetime(Duration.ofHours(1));
         awaitNextAttempt();
@@ -310,6 +341,11 @@ class TokenFaultIntegrationTests {
         assertThat(standIn.maxConcurrentTokenCalls()).isGreaterThan(1);
         athletes.forEach(a -> assertThat(tokens.status(a).orElseThrow().expiresAt())
             .isAfter(Instant.now().plusSeconds(600)));
+    }
+
+    /** A call past its deadline is listened to until the late-answer limit; then its failure is recorded. */
+    private void awaitLateAnswerGivenUp() {
+        StandInTokens.await(() -> tokens.status(athlete).orElseThrow().failureCount() > 0, Duration.ofSeconds(15));
     }
 
     private void awaitNextAttempt() {

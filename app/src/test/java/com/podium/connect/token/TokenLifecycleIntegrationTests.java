@@ -28,7 +28,7 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 /** getToken, refresh, failure classification and revocation, end to end: stand-in, PostgreSQL, Kafka. */
 // Same properties as TokenFaultIntegrationTests: one cached context (and connection pool) for both.
 @IntegrationTest(properties = { "podium.tokens.backoff-initial=PT0.2S", "podium.tokens.backoff-max=PT0.4S",
-        "podium.tokens.call-timeout=PT2S", "podium.tokens.read-wait=PT0.5S" })
+        "podium.tokens.call-timeout=PT2S", "podium.tokens.late-answer-limit=PT5S", "podium.tokens.read-wait=PT0.5S" })
 class TokenLifecycleIntegrationTests {
 
     static final TrainingPeaksStandIn standIn = SharedStandIn.get();

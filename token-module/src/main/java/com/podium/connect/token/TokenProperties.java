@@ -19,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  *        while the refresh is in flight, and must exceed {@code callTimeout}
  * @param connectTimeout TCP connect timeout for the token endpoint
  * @param callTimeout hard deadline of one whole token-endpoint call: connect, headers and body
+ * @param lateAnswerLimit how long, counted from its start, a refresh call that passed {@code callTimeout} may still
+ *        answer: its caller stopped waiting at the deadline, but the lease is kept until then and an answer that
+ *        arrives is written if the version fence holds (with rotation it may be the only valid refresh token); at
+ *        least {@code callTimeout}, shorter than {@code leaseDuration}
  * @param maxResponseSize token-endpoint answers larger than this are refused (a token answer is a few hundred bytes)
  * @param defaultLifetime access-token lifetime assumed when an answer has no {@code expires_in} (RFC 6749 5.1
  *        only recommends it); TrainingPeaks documents 600 s
@@ -37,6 +41,7 @@ public record TokenProperties(
         @DurationMin(seconds = 1) @DefaultValue("PT30S") Duration leaseDuration,
         @DurationMin(millis = 1) @DefaultValue("PT5S") Duration connectTimeout,
         @DurationMin(millis = 1) @DefaultValue("PT10S") Duration callTimeout,
+        @DurationMin(millis = 1) @DefaultValue("PT20S") Duration lateAnswerLimit,
         @DefaultValue("64KB") DataSize maxResponseSize,
         @DurationMin(seconds = 1) @DefaultValue("PT10M") Duration defaultLifetime,
         @DurationMin(millis = 0) @DefaultValue("PT15S") Duration readWait,
@@ -51,6 +56,11 @@ public record TokenProperties(
         if (callTimeout.compareTo(leaseDuration) >= 0) {
             throw new IllegalArgumentException("podium.tokens.call-timeout (" + callTimeout
                     + ") must be shorter than podium.tokens.lease-duration (" + leaseDuration + ")");
+        }
+        if (lateAnswerLimit.compareTo(callTimeout) < 0 || lateAnswerLimit.compareTo(leaseDuration) >= 0) {
+            throw new IllegalArgumentException("podium.tokens.late-answer-limit (" + lateAnswerLimit
+                    + ") must be at least podium.tokens.call-timeout (" + callTimeout
+                    + ") and shorter than podium.tokens.lease-duration (" + leaseDuration + ")");
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -123,18 +124,28 @@ public class TokenEndpointClient {
 
     private TokenGrant grant(Operation operation, String athleteId, Map<String, String> form,
             String currentRefreshToken, String fallbackScope) {
+        // The client's own timeout (headers only) must not end a refresh call we still listen to after the deadline.
         HttpRequest.Builder request = HttpRequest.newBuilder(registration.tokenEndpoint())
-            .timeout(settings.callTimeout())
+            .timeout(operation == Operation.REFRESH ? settings.lateAnswerLimit() : settings.callTimeout())
             .header("Content-Type", FORM_UTF8)
             .header("Accept", "application/json")
             .header("User-Agent", USER_AGENT);
         authenticate(request, form);
         // Expiry counts from before the request: the token may have been issued the moment it arrived.
         Instant requestedAt = clock.instant();
-        Answer answer = send(operation, athleteId,
-                request.POST(HttpRequest.BodyPublishers.ofString(encode(form), StandardCharsets.UTF_8)).build());
         String[] secrets = { form.get("refresh_token"), form.get("code"), form.get("code_verifier"),
                 registration.clientSecret() };
+        Function<Answer, TokenGrant> read = answer -> grantOf(operation, athleteId, answer, secrets,
+                currentRefreshToken, fallbackScope, requestedAt);
+        // Only a refresh answer may arrive late: a code exchange's caller (the browser) is gone by then.
+        Answer answer = send(operation, athleteId,
+                request.POST(HttpRequest.BodyPublishers.ofString(encode(form), StandardCharsets.UTF_8)).build(),
+                operation == Operation.REFRESH ? read : null);
+        return read.apply(answer);
+    }
+
+    private TokenGrant grantOf(Operation operation, String athleteId, Answer answer, String[] secrets,
+            String currentRefreshToken, String fallbackScope, Instant requestedAt) {
         if (answer.status() != 200) {
             throw failure(operation, athleteId, answer, secrets);
         }
@@ -193,19 +204,39 @@ public class TokenEndpointClient {
     }
 
     private Answer send(Operation operation, String athleteId, HttpRequest request) {
+        return send(operation, athleteId, request, null);
+    }
+
+    /**
+     * @param lateRead for a call whose answer is worth having after the deadline: how to read it. The call then
+     *        goes on until {@code late-answer-limit} and the deadline throws {@link AnswerOverdueException}.
+     */
+    private Answer send(Operation operation, String athleteId, HttpRequest request,
+            Function<Answer, TokenGrant> lateRead) {
         long limit = settings.maxResponseSize().toBytes();
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, CappedBody.handler(limit));
         String host = request.uri().getHost();
         try {
-            HttpResponse<byte[]> response = call.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(response.statusCode(), response.headers(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+            return answerOf(call.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS));
         }
         catch (TimeoutException e) {
+            Duration lateWindow = settings.lateAnswerLimit().minus(settings.callTimeout());
+            if (lateRead != null && !lateWindow.isNegative() && !lateWindow.isZero()) {
+                CompletableFuture<TokenGrant> late = call.orTimeout(lateWindow.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, failure) -> {
+                        if (failure != null) {
+                            call.cancel(true);
+                            throw callFailure(operation, athleteId, host, unwrap(failure), limit,
+                                    settings.lateAnswerLimit());
+                        }
+                        return lateRead.apply(answerOf(response));
+                    });
+                throw new AnswerOverdueException(operation, athleteId, "no complete answer from " + host
+                        + " within " + settings.callTimeout() + "; still listening until "
+                        + settings.lateAnswerLimit(), late);
+            }
             call.cancel(true);
-            throw new TokenEndpointException(operation, athleteId, null, "timeout",
-                    "no complete answer from " + host + " within " + settings.callTimeout(), Kind.OUTCOME_UNKNOWN,
-                    null, e);
+            throw callFailure(operation, athleteId, host, e, limit, settings.callTimeout());
         }
         catch (InterruptedException e) {
             call.cancel(true);
@@ -214,22 +245,43 @@ public class TokenEndpointClient {
                     Kind.OUTCOME_UNKNOWN, null, e);
         }
         catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                throw new TokenResponseTooLargeException(operation, athleteId, null, limit);
-            }
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-                // Nothing was sent: TrainingPeaks cannot have acted on it.
-                throw new TokenEndpointException(operation, athleteId, null, "connection_failed",
-                        "no connection to " + host + ": " + cause.getClass().getSimpleName(), Kind.UNAVAILABLE, null,
-                        cause);
-            }
-            String code = cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "connection_failed";
-            throw new TokenEndpointException(operation, athleteId, null, code,
-                    (cause instanceof IOException ? cause.getClass().getSimpleName() : "error") + " talking to "
-                            + host,
-                    Kind.OUTCOME_UNKNOWN, null, cause);
+            throw callFailure(operation, athleteId, host, e.getCause(), limit, settings.callTimeout());
         }
+    }
+
+    private static Answer answerOf(HttpResponse<byte[]> response) {
+        return new Answer(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+    }
+
+    /** A call that brought no answer: what happened, and whether TrainingPeaks may have acted on it. */
+    private static TokenEndpointException callFailure(Operation operation, String athleteId, String host,
+            Throwable cause, long limit, Duration waited) {
+        if (cause instanceof TokenEndpointException answered) {
+            return answered;
+        }
+        if (cause instanceof TimeoutException) {
+            return new TokenEndpointException(operation, athleteId, null, "timeout",
+                    "no complete answer from " + host + " within " + waited, Kind.OUTCOME_UNKNOWN, null, cause);
+        }
+        if (cause instanceof CappedBody.TooLarge) {
+            return new TokenResponseTooLargeException(operation, athleteId, null, limit);
+        }
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            // Nothing was sent: TrainingPeaks cannot have acted on it.
+            return new TokenEndpointException(operation, athleteId, null, "connection_failed",
+                    "no connection to " + host + ": " + cause.getClass().getSimpleName(), Kind.UNAVAILABLE, null,
+                    cause);
+        }
+        String code = cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "connection_failed";
+        return new TokenEndpointException(operation, athleteId, null, code,
+                (cause instanceof IOException ? cause.getClass().getSimpleName() : "error") + " talking to " + host,
+                Kind.OUTCOME_UNKNOWN, null, cause);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.podium.connect.token.refresh;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -24,7 +25,8 @@ public class LeaseKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
-    private final ConcurrentMap<String, String> held = new ConcurrentHashMap<>();
+    /** (athlete, owner) to how many holders keep it: the refresh itself, and a late answer it waits for. */
+    private final ConcurrentMap<Map.Entry<String, String>, Integer> held = new ConcurrentHashMap<>();
     private final TokenStore store;
     private final TokenProperties settings;
     private final Clock clock;
@@ -43,11 +45,11 @@ public class LeaseKeeper {
     }
 
     void hold(String athleteId, String owner) {
-        held.put(athleteId, owner);
+        held.merge(Map.entry(athleteId, owner), 1, Integer::sum);
     }
 
     void release(String athleteId, String owner) {
-        held.remove(athleteId, owner);
+        held.computeIfPresent(Map.entry(athleteId, owner), (lease, holders) -> holders > 1 ? holders - 1 : null);
     }
 
     /** One statement for all leases held; autocommit, no transaction of anyone else's is involved. */
@@ -56,7 +58,8 @@ public class LeaseKeeper {
             return;
         }
         try {
-            store.renewLeases(held.values(), clock.instant().plus(settings.leaseDuration()));
+            store.renewLeases(held.keySet().stream().map(Map.Entry::getValue).distinct().toList(),
+                    clock.instant().plus(settings.leaseDuration()));
         }
         catch (RuntimeException e) {
             // The database is unreachable: so it is for everyone else who might take the lease over.

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.podium.connect.token.AccessToken;
 import com.podium.connect.token.NoTokenStoredException;
+import com.podium.connect.token.TokenException;
 import com.podium.connect.token.TokenEndpointException;
 import com.podium.connect.token.TokenEndpointException.Kind;
 import com.podium.connect.token.TokenEndpointException.Operation;
@@ -31,6 +36,7 @@ import com.podium.connect.token.TokenRefreshFailed;
 import com.podium.connect.token.TokenRefreshed;
 import com.podium.connect.token.TokenRevoked;
 import com.podium.connect.token.crypto.TokenCodec;
+import com.podium.connect.token.endpoint.AnswerOverdueException;
 import com.podium.connect.token.endpoint.TokenEndpointClient;
 import com.podium.connect.token.health.TokenEndpointHealth;
 import com.podium.connect.token.storage.TokenRow;
@@ -45,7 +51,8 @@ import com.podium.connect.token.storage.TokenStore;
  * <li>Across instances, the refresher claims a lease on the row (owner + lease-until) and commits before calling
  * TrainingPeaks: no row lock or pooled connection waits on the network. The call has a hard deadline shorter than
  * the lease, and {@link LeaseKeeper} renews the lease while the call and the write of its answer are in flight, so
- * no one else presents the same refresh token while its holder lives.</li>
+ * no one else presents the same refresh token while its holder lives. A call past its deadline may still answer
+ * until {@code late-answer-limit}: the caller stops waiting, the lease is kept, and the late answer is written.</li>
  * <li>The answer is written with a compare-and-set on {@code version}: a refresher overtaken by a newer write
  * discards its result, and an outdated, rejected refresh token never deletes a newer grant. The write is retried
  * through a database outage for up to {@code answer-write-retry}.</li>
@@ -62,6 +69,12 @@ public class RefreshCoordinator implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RefreshCoordinator.class);
 
     private final ConcurrentMap<String, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
+    private final Set<CompletableFuture<Void>> pendingLateAnswers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService lateAnswers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "token-late-answer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
     private final TokenStore store;
@@ -221,12 +234,63 @@ public class RefreshCoordinator implements SmartLifecycle {
         try {
             grant = endpoint.refresh(athleteId, refreshToken, row.scope().isEmpty() ? null : row.scope());
         }
+        catch (AnswerOverdueException overdue) {
+            return overdue(row, owner, trigger, overdue);
+        }
         catch (TokenEndpointException e) {
             return failed(row, owner, trigger, e);
         }
         health.succeeded();
         guard.refreshSucceeded();
         return refreshed(row, owner, grant);
+    }
+
+    /**
+     * The call passed its deadline: the caller stops waiting (it gets the stored token while that is valid), but
+     * the call may still answer until {@code late-answer-limit}. Until then the lease stays held and renewed, so
+     * nobody else presents the same refresh token; an answer that arrives is written if the version fence holds,
+     * an error answer is handled as it would have been on time, and only silence marks the answer lost.
+     */
+    private AccessToken overdue(TokenRow row, String owner, RefreshTrigger trigger, AnswerOverdueException overdue) {
+        String athleteId = row.athleteId();
+        leases.hold(athleteId, owner); // a second hold, for the late answer: the caller's ends when it returns
+        CompletableFuture<Void> settled = overdue.lateAnswer().handleAsync((grant, error) -> {
+            try {
+                if (grant != null) {
+                    health.succeeded();
+                    guard.refreshSucceeded();
+                    refreshed(row, owner, grant);
+                    log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "late_answer_written")
+                        .log("A late refresh answer for athlete {} arrived within {} and was written", athleteId,
+                                settings.lateAnswerLimit());
+                }
+                else {
+                    failed(row, owner, trigger, lateFailure(error, overdue));
+                }
+            }
+            catch (TokenException e) {
+                // failed() throws what it recorded (and logged): nobody is waiting for it any more.
+            }
+            catch (RuntimeException e) {
+                log.atError().addKeyValue("athleteId", athleteId).setCause(e)
+                    .log("Handling a late refresh answer for athlete {} failed", athleteId);
+            }
+            finally {
+                leases.release(athleteId, owner);
+            }
+            return null;
+        }, lateAnswers);
+        pendingLateAnswers.add(settled);
+        settled.whenComplete((done, error) -> pendingLateAnswers.remove(settled));
+        if (trigger != RefreshTrigger.REJECTED && !row.expired(clock.instant())) {
+            return codec.accessToken(row);
+        }
+        throw overdue;
+    }
+
+    private static TokenEndpointException lateFailure(Throwable error, TokenEndpointException overdue) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof TokenEndpointException failure ? failure : overdue;
     }
 
     private boolean needsRefresh(TokenRow row, RefreshTrigger trigger, AccessToken rejected, Instant now) {
@@ -359,16 +423,28 @@ public class RefreshCoordinator implements SmartLifecycle {
         running = true;
     }
 
-    /** Waits for refreshes still in flight (their answers must be written) before the context closes the pool. */
+    /**
+     * Waits for refreshes still in flight, then for the late answers some of them still listen for (their answers
+     * must be written), before the context closes the pool.
+     */
     @Override
     public void stop() {
         running = false;
-        List<CompletableFuture<AccessToken>> pending = List.copyOf(inFlight.values());
-        if (!pending.isEmpty()) {
-            log.info("Shutting down: waiting for {} token refresh(es) in flight", pending.size());
+        Instant deadline = clock.instant().plus(settings.lateAnswerLimit()).plus(settings.answerWriteRetry());
+        if (!inFlight.isEmpty() || !pendingLateAnswers.isEmpty()) {
+            log.info("Shutting down: waiting for {} token refresh(es) and {} late answer(s) in flight",
+                    inFlight.size(), pendingLateAnswers.size());
         }
-        Instant deadline = clock.instant().plus(settings.callTimeout()).plus(settings.answerWriteRetry());
-        for (CompletableFuture<AccessToken> refresh : pending) {
+        if (awaitAll(List.copyOf(inFlight.values()), deadline)) {
+            awaitAll(List.copyOf(pendingLateAnswers), deadline);
+        }
+        leases.stop();
+        lateAnswers.shutdown();
+    }
+
+    /** False when the deadline passed or the wait was interrupted. */
+    private boolean awaitAll(List<? extends CompletableFuture<?>> pending, Instant deadline) {
+        for (CompletableFuture<?> refresh : pending) {
             try {
                 refresh.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS);
@@ -378,15 +454,15 @@ public class RefreshCoordinator implements SmartLifecycle {
             }
             catch (TimeoutException e) {
                 log.warn("Shutting down with a token refresh still in flight for longer than {}",
-                        settings.callTimeout().plus(settings.answerWriteRetry()));
-                break;
+                        settings.lateAnswerLimit().plus(settings.answerWriteRetry()));
+                return false;
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return false;
             }
         }
-        leases.stop();
+        return true;
     }
 
     @Override
