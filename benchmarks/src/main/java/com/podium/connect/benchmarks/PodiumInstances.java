@@ -38,6 +38,22 @@ final class PodiumInstances implements AutoCloseable {
 
     /** Starts one more instance; {@code backgroundRefresher} switches its scheduled sweeps on. */
     ConfigurableApplicationContext start(boolean backgroundRefresher, String... moreArgs) {
+        return start(WebApplicationType.NONE, new Class<?>[0], backgroundRefresher, moreArgs);
+    }
+
+    /**
+     * Starts one more instance with its web server (pages, sign-in) on {@code port}, TrainingPeaks' redirect URI
+     * pointing at it, plus {@code extraSources} (beans the run adds).
+     */
+    ConfigurableApplicationContext startServer(int port, Class<?>[] extraSources, String... moreArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                "--trainingpeaks.redirect-uri=http://localhost:" + port + "/"));
+        args.addAll(List.of(moreArgs));
+        return start(WebApplicationType.SERVLET, extraSources, true, args.toArray(String[]::new));
+    }
+
+    private ConfigurableApplicationContext start(WebApplicationType web, Class<?>[] extraSources,
+            boolean backgroundRefresher, String... moreArgs) {
         RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + infra.jdbcUrl(),
                 "--spring.datasource.username=" + infra.username(), "--spring.datasource.password=" + infra.password(),
@@ -48,9 +64,15 @@ final class PodiumInstances implements AutoCloseable {
                 "--trainingpeaks.redirect-uri=" + REDIRECT_URI, "--podium.tokens.encryption.keys=" + KEY_ID + ":" + Base64.getEncoder().encodeToString(key),
                 "--podium.tokens.scheduler.enabled=" + backgroundRefresher, "--spring.jmx.enabled=false", "--spring.main.banner-mode=off",
                 "--logging.level.root=warn"));
-        args.addAll(List.of(moreArgs));
+        // A key given twice would reach Spring as both values joined by a comma: later ones replace earlier ones.
+        for (String more : moreArgs) {
+            String key = more.substring(0, more.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(more);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PodiumConnectApplication.class)
-            .web(WebApplicationType.NONE)
+            .sources(extraSources)
+            .web(web)
             .run(args.toArray(String[]::new));
         started.add(context);
         return context;

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Prints the results of one {@code benchmarks/run} as the Markdown tables the README shows: the hot read, the herd
- * and the background refresher, each with its ratio or target. Reads {@code jmh.json}, {@code herd.json},
- * {@code refresher.json} and {@code machine.txt} from the results directory; a missing file leaves its table out.
+ * the background refresher and the page loads, each with its ratio or target. Reads {@code jmh.json},
+ * {@code herd.json}, {@code refresher.json}, {@code pages.json} and {@code machine.txt} from the results directory; a
+ * missing file leaves its table out.
  */
 public final class ResultsTable {
 
@@ -35,6 +36,9 @@ public final class ResultsTable {
         }
         if (Files.exists(results.resolve("refresher.json"))) {
             refresher(JSON.readTree(results.resolve("refresher.json").toFile()), out);
+        }
+        if (Files.exists(results.resolve("pages.json"))) {
+            pages(JSON.readTree(results.resolve("pages.json").toFile()), out);
         }
         System.out.print(out);
     }
@@ -119,6 +123,57 @@ public final class ResultsTable {
         out.append(String.format(Locale.ROOT, "| Backlog of %,d due tokens | %s | < 60 s |%n", backlog, cleared));
         out.append(String.format(Locale.ROOT, "| Sustained refresh rate | %.1f refreshes/s | ≥ 180 refreshes/s |%n", rate));
         out.append('\n');
+    }
+
+    /** {@link PageLoadRun}: cold and warm page loads per stand-in mode, the naive controller beside them. */
+    private static void pages(JsonNode run, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "Pages: time to first byte / to the full HTML in ms, %d sessions per "
+                + "account loading at once, %d loads each; API answer cache off (every load asks TrainingPeaks); "
+                + "page budget %s; naive controller given up on after %d s%n%n", run.path("users").asInt(),
+                run.path("loadsPerUser").asInt(), run.path("pageBudget").asText(),
+                run.path("naiveTimeoutSeconds").asInt()));
+        out.append("| TrainingPeaks | Page | Cold: first byte / full | Warm loads | First byte p50 / p95 / p99 / max "
+                + "| Full HTML p50 / p95 / p99 / max | The pages showed | Naive synchronous controller | Target < 1 s |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        String slow = "slow (" + run.path("slowAnswerSeconds").asInt() + " s)";
+        for (JsonNode row : run.path("rows")) {
+            String mode = row.path("mode").asText();
+            double cold = row.path("coldFullMillis").asDouble();
+            double p99 = row.path("fullMillis").path("p99").asDouble();
+            StringBuilder showed = new StringBuilder();
+            row.path("showed").fields().forEachRemaining(kind -> showed.append(showed.isEmpty() ? "" : ", ")
+                .append(kind.getValue().asInt()).append(' ').append(kind.getKey()));
+            out.append("| ").append(mode.equals("slow") ? slow : mode).append(" | ").append(row.path("page").asText())
+                .append(String.format(Locale.ROOT, " | %.0f / %.0f (%s)", row.path("coldFirstByteMillis").asDouble(),
+                        cold, row.path("coldShowed").asText()))
+                .append(" | ").append(row.path("loads").asInt())
+                .append(" | ").append(quartet(row.path("firstByteMillis")))
+                .append(" | ").append(quartet(row.path("fullMillis")))
+                .append(" | ").append(showed)
+                .append(" | ").append(naive(row.path("naiveMillis"), run.path("naiveTimeoutSeconds").asInt()))
+                .append(" | ").append(cold < 1000 && p99 < 1000 ? "yes" : "no (cold or p99 ≥ 1 s)").append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static String quartet(JsonNode p) {
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f", p.path("p50").asDouble(), p.path("p95")
+            .asDouble(), p.path("p99").asDouble(), p.path("max").asDouble());
+    }
+
+    /** Milliseconds of each naive load: an error page is marked, a load given up on is "> timeout". */
+    private static String naive(JsonNode loads, int timeoutSeconds) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode load : loads) {
+            if (load.isTextual()) {
+                parts.add("> " + timeoutSeconds + " s");
+            }
+            else {
+                double millis = load.asDouble();
+                parts.add(String.format(Locale.ROOT, millis < 0 ? "%.0f (error page)" : "%.0f", Math.abs(millis)));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static String score(double[] score) {
