@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,8 +44,9 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
  * load asks TrainingPeaks: the worst case. Each load's page is classified by what it showed: fresh data, the last
  * good data with its "as of" time, "still loading", or only a problem.
  * <p>
- * Comparison point: {@link NaivePages}, the same TrainingPeaks reads in a plain synchronous controller, loaded a
- * few times per mode, given up on after {@code naiveTimeout}.
+ * Comparison point: {@link NaivePages}, the same TrainingPeaks reads in a plain synchronous controller, loaded by the
+ * same sessions at once, {@value #NAIVE_LOADS} times each per mode; a load is given up on after {@code naiveTimeout}
+ * (its request goes on in the server).
  * <p>
  * Arguments: {@code [resultsDir] [users] [loads] [naiveTimeoutSeconds]}, defaults
  * {@code target/benchmark-results 4 25 20}. Writes {@code pages.json}.
@@ -146,15 +147,33 @@ public final class PageLoadRun {
             sessions.put(page.role(), mine);
         }
         // Warm: every session of both accounts loads its page over and over, all at once.
-        Map<String, List<WebSession.Load>> warm = new LinkedHashMap<>();
+        Map<String, List<WebSession.Load>> warm = everyone(sessions, Page::path, loads, PAGE_TIMEOUT);
+        // The naive controller in the same way, a few loads; a session stops at its first load given up on.
+        Map<String, List<WebSession.Load>> naive = everyone(sessions, Page::naivePath, NAIVE_LOADS, naiveTimeout);
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Page page : PAGES) {
+            rows.add(row(mode, page, cold.get(page.role()), warm.get(page.role()), naive.get(page.role())));
+        }
+        return rows;
+    }
+
+    /** Every session loads its account's page ({@code path}) {@code count} times; all sessions at once. */
+    private Map<String, List<WebSession.Load>> everyone(Map<String, List<WebSession>> sessions,
+            Function<Page, String> path, int count, Duration timeout) throws Exception {
+        Map<String, List<WebSession.Load>> samples = new LinkedHashMap<>();
         List<Future<?>> running = new ArrayList<>();
         for (Page page : PAGES) {
-            List<WebSession.Load> samples = Collections.synchronizedList(new ArrayList<>());
-            warm.put(page.role(), samples);
+            List<WebSession.Load> mine = Collections.synchronizedList(new ArrayList<>());
+            samples.put(page.role(), mine);
             for (WebSession session : sessions.get(page.role())) {
                 running.add(pool.submit((Callable<Void>) () -> {
-                    for (int i = 0; i < loads; i++) {
-                        samples.add(session.load(page.path(), PAGE_TIMEOUT));
+                    for (int i = 0; i < count; i++) {
+                        WebSession.Load load = session.load(path.apply(page), timeout);
+                        mine.add(load);
+                        if (load.gaveUp()) {
+                            break;
+                        }
                     }
                     return null;
                 }));
@@ -163,38 +182,7 @@ public final class PageLoadRun {
         for (Future<?> future : running) {
             future.get();
         }
-
-        // The naive controller, both accounts at once; no use going on once one load was given up on.
-        Map<String, List<Double>> naive = new LinkedHashMap<>();
-        List<Future<?>> naiveRuns = new ArrayList<>();
-        for (Page page : PAGES) {
-            List<Double> times = Collections.synchronizedList(new ArrayList<>());
-            naive.put(page.role(), times);
-            WebSession session = sessions.get(page.role()).get(0);
-            naiveRuns.add(pool.submit((Callable<Void>) () -> {
-                for (int i = 0; i < NAIVE_LOADS; i++) {
-                    try {
-                        WebSession.Load load = session.load(page.naivePath(), naiveTimeout);
-                        times.add(load.status() == 200 ? millis(load.fullNanos()) : -millis(load.fullNanos()));
-
-                    }
-                    catch (HttpTimeoutException gaveUp) {
-                        times.add(Double.POSITIVE_INFINITY);
-                        return null;
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : naiveRuns) {
-            future.get();
-        }
-
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Page page : PAGES) {
-            rows.add(row(mode, page, cold.get(page.role()), warm.get(page.role()), naive.get(page.role())));
-        }
-        return rows;
+        return samples;
     }
 
     /** Switches the stand-in to {@code mode} when it is {@code moment}'s mode (see the class comment). */
@@ -211,7 +199,7 @@ public final class PageLoadRun {
     }
 
     private static Map<String, Object> row(Mode mode, Page page, WebSession.Load cold, List<WebSession.Load> warm,
-            List<Double> naive) {
+            List<WebSession.Load> naive) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("mode", mode.name().toLowerCase());
         row.put("page", page.role());
@@ -220,6 +208,7 @@ public final class PageLoadRun {
         row.put("coldFullMillis", millis(cold.fullNanos()));
         row.put("coldShowed", Showed.of(cold).label);
         row.put("loads", warm.size());
+        row.put("gaveUp", warm.stream().filter(WebSession.Load::gaveUp).count());
         row.put("firstByteMillis", percentiles(warm.stream().mapToLong(WebSession.Load::firstByteNanos).toArray()));
         row.put("fullMillis", percentiles(warm.stream().mapToLong(WebSession.Load::fullNanos).toArray()));
         Map<String, Integer> showed = new LinkedHashMap<>();
@@ -231,19 +220,21 @@ public final class PageLoadRun {
         }
         row.put("showed", showed);
         row.put("statuses", warm.stream().map(WebSession.Load::status).distinct().sorted().toList());
-        // Positive: milliseconds of a 200; negative: of an error page; infinity: given up on.
-        row.put("naiveMillis", naive.stream().map(t -> t.isInfinite() ? "timeout" : (Object) t).toList());
+        row.put("naiveLoads", naive.size());
+        row.put("naiveErrorPages", naive.stream().filter(load -> !load.gaveUp() && load.status() != 200).count());
+        row.put("naiveGaveUp", naive.stream().filter(WebSession.Load::gaveUp).count());
+        row.put("naiveFullMillis", percentiles(naive.stream().mapToLong(WebSession.Load::fullNanos).toArray()));
         System.out.printf("%-6s %-7s cold %6.0f ms (%s)  warm n=%d first byte p50 %6.0f p99 %6.0f  full p50 %6.0f"
                 + " p99 %6.0f max %6.0f ms  %s  naive %s%n", mode, page.role(), millis(cold.fullNanos()),
                 Showed.of(cold).label, warm.size(), pct(row, "firstByteMillis", "p50"), pct(row, "firstByteMillis", "p99"),
                 pct(row, "fullMillis", "p50"), pct(row, "fullMillis", "p99"), pct(row, "fullMillis", "max"), showed,
-                row.get("naiveMillis"));
+                row.get("naiveFullMillis"));
         return row;
     }
 
     /** What a page showed, from its visible wording (templates: dashboard.html, coach.html, Section). */
     enum Showed {
-        ERROR("an error page"), LOADING("still loading"), LAST_GOOD("last good data, as of"),
+        GAVE_UP("given up on"), ERROR("an error page"), LOADING("still loading"), LAST_GOOD("last good data, as of"),
         PROBLEM("a problem note"), FRESH("fresh data");
 
         final String label;
@@ -254,6 +245,9 @@ public final class PageLoadRun {
 
         static Showed of(WebSession.Load load) {
             String page = load.body();
+            if (load.gaveUp()) {
+                return GAVE_UP;
+            }
             if (load.status() != 200) {
                 return ERROR;
             }

@@ -129,7 +129,7 @@ public final class ResultsTable {
     private static void pages(JsonNode run, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "Pages: time to first byte / to the full HTML in ms, %d sessions per "
                 + "account loading at once, %d loads each; API answer cache off (every load asks TrainingPeaks); "
-                + "page budget %s; naive controller given up on after %d s%n%n", run.path("users").asInt(),
+                + "page budget %s; naive controller (p50 / max) given up on after %d s%n%n", run.path("users").asInt(),
                 run.path("loadsPerUser").asInt(), run.path("pageBudget").asText(),
                 run.path("naiveTimeoutSeconds").asInt()));
         out.append("| TrainingPeaks | Page | Cold: first byte / full | Warm loads | First byte p50 / p95 / p99 / max "
@@ -150,7 +150,7 @@ public final class ResultsTable {
                 .append(" | ").append(quartet(row.path("firstByteMillis")))
                 .append(" | ").append(quartet(row.path("fullMillis")))
                 .append(" | ").append(showed)
-                .append(" | ").append(naive(row.path("naiveMillis"), run.path("naiveTimeoutSeconds").asInt()))
+                .append(" | ").append(naive(row, run.path("naiveTimeoutSeconds").asInt()))
                 .append(" | ").append(cold < 1000 && p99 < 1000 ? "yes" : "no (cold or p99 ≥ 1 s)").append(" |\n");
         }
         out.append('\n');
@@ -161,19 +161,22 @@ public final class ResultsTable {
             .asDouble(), p.path("p99").asDouble(), p.path("max").asDouble());
     }
 
-    /** Milliseconds of each naive load: an error page is marked, a load given up on is "> timeout". */
-    private static String naive(JsonNode loads, int timeoutSeconds) {
-        List<String> parts = new ArrayList<>();
-        for (JsonNode load : loads) {
-            if (load.isTextual()) {
-                parts.add("> " + timeoutSeconds + " s");
-            }
-            else {
-                double millis = load.asDouble();
-                parts.add(String.format(Locale.ROOT, millis < 0 ? "%.0f (error page)" : "%.0f", Math.abs(millis)));
-            }
+    /** The naive controller's loads: full HTML p50 / max, and how many were error pages or given up on. */
+    private static String naive(JsonNode row, int timeoutSeconds) {
+        int loads = row.path("naiveLoads").asInt();
+        int errors = row.path("naiveErrorPages").asInt();
+        int gaveUp = row.path("naiveGaveUp").asInt();
+        JsonNode full = row.path("naiveFullMillis");
+        String times = gaveUp > 0 ? "> " + timeoutSeconds + " s"
+                : String.format(Locale.ROOT, "%.0f / %.0f", full.path("p50").asDouble(), full.path("max").asDouble());
+        List<String> notes = new ArrayList<>();
+        if (gaveUp > 0) {
+            notes.add(gaveUp + " of " + loads + " given up on");
         }
-        return String.join(", ", parts);
+        if (errors > 0) {
+            notes.add(errors + " of " + loads + " error pages");
+        }
+        return times + (notes.isEmpty() ? " (" + loads + " loads)" : " (" + String.join(", ", notes) + ")");
     }
 
     private static String score(double[] score) {

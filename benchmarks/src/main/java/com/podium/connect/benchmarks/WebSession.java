@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -23,8 +24,15 @@ final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    /** One timed page load: status, time to the response headers, time to the whole body, and the body. */
+    /**
+     * One timed page load: status, time to the response headers, time to the whole body, and the body. A load given
+     * up on after its timeout has status 0 and the timeout as its times.
+     */
     record Load(int status, long firstByteNanos, long fullNanos, String body) {
+
+        boolean gaveUp() {
+            return status == 0;
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -74,11 +82,17 @@ final class WebSession {
     Load load(String path, Duration timeout) throws IOException, InterruptedException {
         long[] headersAt = new long[1];
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.resolve(path)).timeout(timeout).GET()
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(app.resolve(path)).timeout(timeout).GET()
             .build(), info -> {
                 headersAt[0] = System.nanoTime();
                 return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
             });
+        }
+        catch (HttpTimeoutException gaveUp) {
+            return new Load(0, timeout.toNanos(), timeout.toNanos(), "");
+        }
         long end = System.nanoTime();
         return new Load(response.statusCode(), headersAt[0] - start, end - start, response.body());
     }
