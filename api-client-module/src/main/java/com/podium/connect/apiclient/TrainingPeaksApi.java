@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +41,9 @@ public class TrainingPeaksApi {
     private static final String ROSTER = "/v1/coach/athletes";
     /** Descriptions only come when asked for (wiki Workouts-Object); we ask where one is shown: a single workout. */
     private static final String WITH_DESCRIPTION = "?includeDescription=true";
+    /** The two spellings of the changed feed's route in the wiki (Workouts-Get-Changed), its examples' first. */
+    private static final List<String> CHANGES_ROUTES = List.of("changed", "changes");
+    private static final LocalDate CHANGES_MINIMUM_DATE = LocalDate.of(2000, 1, 1);
 
     private final ApiCaller caller;
     private final AnswerCache cache;
@@ -47,6 +51,7 @@ public class TrainingPeaksApi {
     private final ApiClientProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile String changesRoute = CHANGES_ROUTES.get(0);
 
     /**
      * @param restClients Boot's builder, so calls are observed (latency by status on the metrics endpoint)
@@ -132,6 +137,39 @@ public class TrainingPeaksApi {
     public List<Metric> metrics(String athleteId, DateRange range) {
         requireRange(range);
         return cached(athleteId, "metrics:" + range, () -> fetchMetrics(athleteId, metricsPath(null, range)));
+    }
+
+    /**
+     * {@code GET /v2/workouts/changed?date={since}&pageSize=&page=} (scope {@code workouts:read}; wiki
+     * Workouts-Get-Changed): the athlete's workouts modified, and the ids of those deleted, since {@code since} (a UTC
+     * date, at least 2000-01-01); {@code page} is zero-based, {@code pageSize} at most 100. Not cached. The wiki spells
+     * the route {@code changes} on its "Resource endpoint" line and {@code changed} in its examples: an HTML 404 on
+     * one tries the other, and the one that answered is used from then on. Empty when neither exists.
+     */
+    public Optional<ChangedWorkouts> workoutChanges(String athleteId, LocalDate since, int page, int pageSize) {
+        if (since.isBefore(CHANGES_MINIMUM_DATE)) {
+            throw new InvalidDateRangeException("The changed feed starts on " + CHANGES_MINIMUM_DATE + ", not " + since);
+        }
+        if (pageSize < 1 || pageSize > 100 || page < 0) {
+            throw new IllegalArgumentException("page must be 0 or more and pageSize 1 to 100");
+        }
+        String query = "?date=" + since + "&pageSize=" + pageSize + "&page=" + page;
+        String route = changesRoute;
+        for (int tried = 0; tried < CHANGES_ROUTES.size(); tried++) {
+            try {
+                ChangedWorkouts changes = fetch(athleteId, "/v2/workouts/" + route + query, ChangedWorkouts.class);
+                revocations.ensureNotRevoked(athleteId);
+                changesRoute = route;
+                return Optional.of(changes);
+            }
+            catch (TrainingPeaksApiException e) {
+                if (!Integer.valueOf(404).equals(e.httpStatus())) {
+                    throw e;
+                }
+                route = CHANGES_ROUTES.get((CHANGES_ROUTES.indexOf(route) + 1) % CHANGES_ROUTES.size());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code GET /v1/coach/profile} with the coach's token; cached briefly. */

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param distancePlanned metres planned
  * @param intensityFactor {@code IF}
  * @param description only sent when asked with {@code includeDescription=true}
- * @param lastModifiedDate TrainingPeaks' timestamp, Mountain time
+ * @param lastModifiedDate TrainingPeaks' timestamp: "Mountain time" (Workouts-Object) but UTC with {@code Z} in the changed
+ *        feed's example (Workouts-Get-Changed); read as a local time and used for nothing, so either way is safe
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Workout(

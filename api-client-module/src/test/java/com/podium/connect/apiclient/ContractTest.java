@@ -222,6 +222,30 @@ class ContractTest {
     }
 
     @Test
+    void theChangedFeedIsDeletedIdsAndModifiedWorkoutsWithTheirUtcTimestamp() {
+        serve("/v2/workouts/changed?date=2017-10-01&pageSize=50&page=0", "workouts-changed.json");
+
+        ChangedWorkouts changes = api.workoutChanges(ACCOUNT, LocalDate.parse("2017-10-01"), 0, 50).orElseThrow();
+
+        assertThat(changes.deleted()).containsExactly(123456789L);
+        assertThat(changes.modified()).singleElement().satisfies(w -> {
+            assertThat(w.id()).isEqualTo(234567890L);
+            assertThat(w.workoutDay()).isEqualTo(LocalDate.parse("2017-09-13").atStartOfDay());
+            assertThat(w.title()).isNull();
+            assertThat(w.lastModifiedDate()).isEqualTo(java.time.LocalDateTime.parse("2017-09-25T17:31:28.9428265"));
+        });
+    }
+
+    @Test
+    void theChangedFeedIsFoundUnderEitherSpellingOfTheWiki() {
+        serve("/v2/workouts/changes?date=2017-10-01&pageSize=50&page=0", "workouts-changed.json");
+
+        assertThat(api.workoutChanges(ACCOUNT, LocalDate.parse("2017-10-01"), 0, 50)).isPresent();
+        answers.clear();
+        assertThat(api.workoutChanges(ACCOUNT, LocalDate.parse("2017-10-01"), 0, 50)).isEmpty();
+    }
+
+    @Test
     void anUnknownRouteAnswersHtml404() {
         TrainingPeaksApiException e = catchThrowableOfType(() -> api.profile(ACCOUNT), TrainingPeaksApiException.class);
         assertThat(e.httpStatus()).isEqualTo(404);

@@ -26,7 +26,8 @@ import com.podium.connect.token.Tokens;
 /**
  * One sync of one account, under its lease. An athlete: the profile, then the window of days pages show
  * ({@code days-back} to {@code days-ahead}) read in full by range once per {@code full-interval}, and in between
- * the workouts changed since the last sync (the changed feed) and the recent days of metrics. A coach: the roster,
+ * the workouts changed since the last sync (the changed feed; by range over the recent days where TrainingPeaks
+ * has no feed) and the recent days of metrics (no feed is documented for metrics). A coach: the roster,
  * then each athlete's window the same way, but by range only (TrainingPeaks documents no coach form of the changed
  * feed). Each subject's answers are written together, so a sync cut short keeps what it finished.
  */
@@ -111,7 +112,10 @@ class AccountSync {
         }
         LocalDate recent = today.minusDays(properties.recentDays() - 1L);
         WorkoutChanges.Changes changed = changes.since(account, coverage.changesSince(), deadline);
-        List<Workout> workouts = changed == null ? workouts(account, null, recent, to, deadline) : null;
+        // With the feed, only the days that came into the window since the last read are read by range (what was
+        // planned for them long ago is in no feed since); without it, the recent days.
+        LocalDate rangeFrom = changed == null ? recent : coverage.workoutsTo().plusDays(1);
+        List<Workout> workouts = rangeFrom.isAfter(to) ? List.of() : workouts(account, null, rangeFrom, to, deadline);
         List<Metric> metrics = profile.isPremium() ? metrics(account, null, recent, today, deadline) : List.of();
         writes.write(account, owner, w -> {
             w.profile(SyncedData.OWN, profile, at);
@@ -119,8 +123,8 @@ class AccountSync {
                 w.changes(SyncedData.OWN, changed.modified(), changed.deleted(), at);
                 w.changesSince(changed.startedAt());
             }
-            else {
-                w.workouts(SyncedData.OWN, recent, to, workouts, at, false);
+            if (!rangeFrom.isAfter(to)) {
+                w.workouts(SyncedData.OWN, rangeFrom, to, workouts, at, false);
             }
             w.metrics(SyncedData.OWN, recent, today, metrics, at, false);
         });

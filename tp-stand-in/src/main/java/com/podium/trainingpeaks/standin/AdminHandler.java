@@ -56,6 +56,12 @@ final class AdminHandler {
             case "failrefreshwithinvalidgrant" -> standIn.failRefreshWithInvalidGrant(params.flag());
             case "revokeall" -> standIn.revokeAll();
             case "revokeuser" -> standIn.revokeUser(params.longValue("athleteId"));
+            case "modifyworkout" -> standIn.modifyWorkout(params.longValue("id"), params.required("title"));
+            case "deleteworkout" -> standIn.deleteWorkout(params.longValue("id"));
+            case "changesroute" -> standIn.changesRoute(params.required("value"));
+            case "changesdatezone" -> standIn.changesDateZone(java.time.ZoneId.of(params.required("value")));
+            case "lastmodifiedinutc" -> standIn.lastModifiedInUtc(params.flag());
+            case "deletedoneverypage" -> standIn.deletedOnEveryPage(params.flag());
             case "failnexttokencalls" -> standIn.failNextTokenCalls(params.count(), params.failureUnlessZero());
             case "failnextapicalls" -> standIn.failNextApiCalls(params.count(), params.failureUnlessZero());
             case "outage" -> standIn.outage(params.flag());

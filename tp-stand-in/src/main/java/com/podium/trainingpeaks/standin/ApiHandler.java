@@ -20,13 +20,14 @@ import java.util.Optional;
  * GET /v2/workouts/{athleteId}/id/{id}             workouts:read
  * GET /v2/metrics/{start}/{end}                    metrics:read    premium only (S3 Premium-vs-Basic)
  * GET /v2/metrics/{athleteId}/{start}/{end}        metrics:read    premium only (S3 v2-Metrics-Get-Athlete-Metrics)
+ * GET /v2/workouts/changed?date=&amp;pageSize=&amp;page=  workouts:read   (S3 Workouts-Get-Changed; see {@link WorkoutChanges})
  * </pre>
  * Bearer auth, PascalCase JSON, {@code ?includeDescription=true} on workouts. Unknown routes answer an HTML 404
  * before any token check (S4 guide: "unknown routes return an HTML page").
  */
 final class ApiHandler {
 
-    private enum Route { PROFILE, COACH_PROFILE, ROSTER, WORKOUTS, WORKOUT, METRICS }
+    private enum Route { PROFILE, COACH_PROFILE, ROSTER, WORKOUTS, WORKOUT, METRICS, CHANGED }
 
     /** A matched path: the route, the athlete named in the path (coach forms) or null, and the other segments. */
     private record Match(Route route, String athleteId, String first, String second) {
@@ -35,11 +36,13 @@ final class ApiHandler {
     private final TokenStore tokens;
     private final Athletes athletes;
     private final Knobs knobs;
+    private final WorkoutChanges changes;
 
-    ApiHandler(TokenStore tokens, Athletes athletes, Knobs knobs) {
+    ApiHandler(TokenStore tokens, Athletes athletes, Knobs knobs, WorkoutChanges changes) {
         this.tokens = tokens;
         this.athletes = athletes;
         this.knobs = knobs;
+        this.changes = changes;
     }
 
     static boolean isApiPath(String path) {
@@ -48,7 +51,7 @@ final class ApiHandler {
     }
 
     void handle(Request request) throws IOException {
-        Match match = match(request.path().substring(1).split("/"));
+        Match match = match(request.path().substring(1).split("/"), knobs.changesRoute);
         if (match == null) {
             Responses.htmlNotFound(request.exchange());
             return;
@@ -70,7 +73,10 @@ final class ApiHandler {
         }
     }
 
-    private static Match match(String[] p) {
+    private static Match match(String[] p, String changesRoute) {
+        if (is(p, 3, "v2", "workouts") && p[2].equalsIgnoreCase(changesRoute)) {
+            return new Match(Route.CHANGED, null, null, null);
+        }
         if (is(p, 3, "v1", "athlete", "profile")) {
             return new Match(Route.PROFILE, null, null, null);
         }
@@ -105,7 +111,7 @@ final class ApiHandler {
         String scope = switch (match.route()) {
             case PROFILE -> "athlete:profile";
             case COACH_PROFILE, ROSTER -> "coach:athletes";
-            case WORKOUTS, WORKOUT -> "workouts:read";
+            case WORKOUTS, WORKOUT, CHANGED -> "workouts:read";
             case METRICS -> "metrics:read";
         };
         if (!allowed(request, grant, scope)) {
@@ -137,11 +143,11 @@ final class ApiHandler {
                 TrainingData.DateRange range = TrainingData.DateRange.parse(match.first(), match.second());
                 // A coach's own calendar is empty here: coaches read athletes through the {athleteId} forms.
                 Responses.json(request.exchange(), 200, athlete.coach() ? java.util.List.of()
-                        : TrainingData.workouts(athlete, range, description, today));
+                        : changes.apply(TrainingData.workouts(athlete, range, description, today)));
             }
             case WORKOUT -> {
                 Optional<Map<String, Object>> workout = athlete.coach() ? Optional.empty() : parseLong(match.first())
-                        .flatMap(id -> TrainingData.workout(athlete, id, description, today));
+                        .flatMap(id -> TrainingData.workout(athlete, id, description, today)).flatMap(changes::apply);
                 if (workout.isPresent()) {
                     Responses.json(request.exchange(), 200, workout.get());
                 } else {
@@ -162,6 +168,8 @@ final class ApiHandler {
                 }
                 Responses.json(request.exchange(), 200, TrainingData.metrics(athlete, range, knobs.hrvKey, today));
             }
+            case CHANGED -> Responses.json(request.exchange(), 200,
+                    changes.changedSince(athlete, request.query(), today, Instant.now()));
             default -> throw new IllegalStateException("not a data route: " + match.route());
         }
     }

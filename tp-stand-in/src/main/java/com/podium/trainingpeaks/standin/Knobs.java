@@ -12,6 +12,7 @@ final class Knobs {
     static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(600);
     /** The live spelling (S6 HRV_FIX.md); the wiki example says {@code HRV} (S3). */
     static final String DEFAULT_HRV_KEY = "Hrv";
+    static final String DEFAULT_CHANGES_ROUTE = "changed";
 
     volatile boolean autoApprove = true;
     final AtomicBoolean denyNextAuthorization = new AtomicBoolean();
@@ -33,6 +34,14 @@ final class Knobs {
     /** With rotation on: how long a rotated-out refresh token keeps working (zero = dies at once). */
     volatile Duration rotationGrace = Duration.ZERO;
     final TokenAnswerShape answerShape = new TokenAnswerShape();
+    /** The changed feed's route: {@code changed} (the wiki's examples, S4, S7) or {@code changes} (its endpoint line). */
+    volatile String changesRoute = DEFAULT_CHANGES_ROUTE;
+    /** The zone of the changed feed's {@code date}: UTC as documented, or Mountain like LastModifiedDate. */
+    volatile java.time.ZoneId changesDateZone = java.time.ZoneOffset.UTC;
+    /** LastModifiedDate in UTC with Z (Workouts-Get-Changed example) instead of Mountain local time (Workouts-Object). */
+    volatile boolean lastModifiedInUtc;
+    /** Every page of the changed feed repeats all deleted ids instead of paging them like the modified workouts. */
+    volatile boolean deletedOnEveryPage;
 
     void reset() {
         autoApprove = true;
@@ -51,6 +60,10 @@ final class Knobs {
         hrvKey = DEFAULT_HRV_KEY;
         rotationGrace = Duration.ZERO;
         answerShape.reset();
+        changesRoute = DEFAULT_CHANGES_ROUTE;
+        changesDateZone = java.time.ZoneOffset.UTC;
+        lastModifiedInUtc = false;
+        deletedOnEveryPage = false;
     }
 
     Map<String, Object> snapshot() {
@@ -71,6 +84,10 @@ final class Knobs {
         json.put("hrvKey", hrvKey);
         json.put("rotationGraceMillis", rotationGrace.toMillis());
         json.put("tokenAnswer", answerShape.snapshot());
+        json.put("changesRoute", changesRoute);
+        json.put("changesDateZone", changesDateZone.getId());
+        json.put("lastModifiedInUtc", lastModifiedInUtc);
+        json.put("deletedOnEveryPage", deletedOnEveryPage);
         return json;
     }
 }

@@ -24,7 +24,7 @@ final class TrainingData {
 
     /** "The range may not exceed 45 days" (S4 guide and endpoints.md; S3 Strength-Workouts-Get). */
     static final int MAX_RANGE_DAYS = 45;
-    private static final long ID_FACTOR = 1_000_000; // epoch day * 10 + slot stays below this until the 24th century
+    static final long ID_FACTOR = 1_000_000; // epoch day * 10 + slot stays below this until the 24th century
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final String[] TYPES = {"Run", "Bike", "Swim"};
 

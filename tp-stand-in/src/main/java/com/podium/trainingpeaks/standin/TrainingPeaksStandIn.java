@@ -42,6 +42,7 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     }
 
     private final Knobs knobs = new Knobs();
+    private final WorkoutChanges workoutChanges = new WorkoutChanges(knobs);
     private final Counters counters = new Counters();
     private final Clients clients = new Clients();
     private final Athletes athletes = new Athletes();
@@ -57,7 +58,7 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         clients.register(clientId, clientSecret, DEFAULT_REDIRECT_URI);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
         router = new Router(knobs, counters, new AuthorizeHandler(clients, athletes, codes, knobs), tokenHandler,
-                new DeauthorizeHandler(tokens, knobs), new ApiHandler(tokens, athletes, knobs), new AdminHandler(this));
+                new DeauthorizeHandler(tokens, knobs), new ApiHandler(tokens, athletes, knobs, workoutChanges), new AdminHandler(this));
         server.createContext("/", router);
         // A cached pool, so a delayed ("slow provider") answer never holds up other requests.
         executor = Executors.newCachedThreadPool(daemonThreads());
@@ -323,6 +324,44 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
     /** Delay before every API answer. */
     public TrainingPeaksStandIn apiDelay(Duration delay) {
         knobs.apiDelay = nonNegative(delay);
+        return this;
+    }
+
+    // ---- calendar edits and the changed feed (see WorkoutChanges) ----
+
+    /** The user retitles a workout on TrainingPeaks now: it is in the changed feed's Modified from now on. */
+    public TrainingPeaksStandIn modifyWorkout(long workoutId, String title) {
+        workoutChanges.modify(workoutId, title, Instant.now());
+        return this;
+    }
+
+    /** The user deletes a workout on TrainingPeaks now: gone from every route, its id in the feed's Deleted. */
+    public TrainingPeaksStandIn deleteWorkout(long workoutId) {
+        workoutChanges.delete(workoutId, Instant.now());
+        return this;
+    }
+
+    /** {@code changed} (default: the wiki's example URLs) or {@code changes} (the wiki's "Resource endpoint" line). */
+    public TrainingPeaksStandIn changesRoute(String route) {
+        knobs.changesRoute = route;
+        return this;
+    }
+
+    /** The zone the feed's {@code date} is taken in: UTC (default, as documented) or e.g. America/Denver. */
+    public TrainingPeaksStandIn changesDateZone(java.time.ZoneId zone) {
+        knobs.changesDateZone = zone;
+        return this;
+    }
+
+    /** LastModifiedDate as UTC with Z (the feed's example) instead of Mountain local time (default, Workouts-Object). */
+    public TrainingPeaksStandIn lastModifiedInUtc(boolean utc) {
+        knobs.lastModifiedInUtc = utc;
+        return this;
+    }
+
+    /** Every page of the feed repeats all deleted ids (instead of paging them like the modified workouts). */
+    public TrainingPeaksStandIn deletedOnEveryPage(boolean repeat) {
+        knobs.deletedOnEveryPage = repeat;
         return this;
     }
 
