@@ -128,6 +128,8 @@ class IncrementalSyncIntegrationTests extends StandInIntegrationTest {
         List<Workout> stored = store.read(athlete, SyncedData.OWN).orElseThrow().workouts();
         STAND_IN.deleteWorkout(stored.get(stored.size() - 10).id()).deleteWorkout(stored.get(stored.size() - 11).id())
             .deleteWorkout(stored.get(stored.size() - 12).id());
+        // At least five modified, whatever the generated calendar holds now: three pages of two or more.
+        stored.subList(0, 5).forEach(w -> STAND_IN.modifyWorkout(w.id(), "Edited " + w.id()));
         Instant cursor = Instant.now().minus(Duration.ofDays(2));
         Instant deadline = Instant.now().plusSeconds(60);
 
@@ -136,7 +138,7 @@ class IncrementalSyncIntegrationTests extends StandInIntegrationTest {
         WorkoutChanges.Changes small = new WorkoutChanges(api, pageSize(2)).since(athlete, cursor, deadline);
 
         assertThat(calls(path -> path.startsWith("/v2/workouts/change")) - before).isGreaterThan(2);
-        assertThat(small.modified()).extracting(Workout::id)
+        assertThat(small.modified()).hasSizeGreaterThanOrEqualTo(5).extracting(Workout::id)
             .containsExactlyInAnyOrderElementsOf(big.modified().stream().map(Workout::id).toList());
         assertThat(small.deleted()).hasSize(3).containsExactlyInAnyOrderElementsOf(big.deleted());
     }
