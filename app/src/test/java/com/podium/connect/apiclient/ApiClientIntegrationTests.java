@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.podium.connect.token.AccessToken;
 import com.podium.connect.token.TokenRevoked;
 import com.podium.trainingpeaks.standin.Failure;
 
@@ -45,6 +52,39 @@ class ApiClientIntegrationTests extends StandInIntegrationTest {
         assertThat(api.workout(athlete, planned.id()).description()).isNotBlank();
 
         assertThat(STAND_IN.refreshCalls()).isEqualTo(refreshes + 1);
+    }
+
+    /**
+     * Another instance refreshes while our call is at TrainingPeaks with the access token we read before. Whether
+     * that refresh ends our token is undocumented (research section 6), so both: either the call succeeds at once,
+     * or it gets a 401, finds the newer token already stored (no second refresh) and succeeds with it.
+     */
+    @ParameterizedTest(name = "a refresh ends earlier access tokens: {0}")
+    @ValueSource(booleans = { false, true })
+    void anotherInstancesRefreshDuringACallCostsNoSecondRefresh(boolean refreshEndsEarlierTokens) throws Exception {
+        String athlete = connect(newAthleteId());
+        AccessToken before = tokens.getToken(athlete);
+        int refreshes = STAND_IN.refreshCalls();
+        int apiCalls = STAND_IN.apiCalls();
+        STAND_IN.refreshEndsEarlierAccessTokens(refreshEndsEarlierTokens).apiDelay(Duration.ofMillis(1500));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<AthleteProfile> call = caller.submit(() -> api.profile(athlete));
+            await("the call to reach TrainingPeaks", () -> STAND_IN.apiCalls() > apiCalls);
+
+            // The other instance's refresh (same database): a forced refresh of the token our call carries.
+            assertThat(tokens.refreshRejected(athlete, before).value()).isNotEqualTo(before.value());
+            STAND_IN.apiDelay(Duration.ZERO);
+
+            assertThat(call.get(30, TimeUnit.SECONDS).id()).isPositive();
+            assertThat(STAND_IN.refreshCalls()).as("only the other instance's refresh").isEqualTo(refreshes + 1);
+            assertThat(STAND_IN.apiCalls() - apiCalls).as("API calls: a 401 and a retry, or one success")
+                .isEqualTo(refreshEndsEarlierTokens ? 2 : 1);
+        }
+        finally {
+            caller.shutdownNow();
+            STAND_IN.refreshEndsEarlierAccessTokens(false).apiDelay(Duration.ZERO);
+        }
     }
 
     @Test

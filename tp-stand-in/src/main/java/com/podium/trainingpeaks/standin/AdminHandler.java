@@ -73,6 +73,7 @@ final class AdminHandler {
             case "refreshtokenrotation" -> standIn.refreshTokenRotation(
                     TrainingPeaksStandIn.Rotation.valueOf(params.required("mode").toUpperCase(Locale.ROOT)),
                     params.has("seconds") || params.has("millis") || params.has("value") ? params.duration() : Duration.ofSeconds(30));
+            case "refreshendsearlieraccesstokens" -> standIn.refreshEndsEarlierAccessTokens(params.flag());
             case "omittokenfields" -> standIn.omitTokenFields(params.list("fields"));
             case "answerscope" -> standIn.answerScope(params.optional("scope"));
             case "tokentype" -> standIn.tokenType(params.required("value"));

@@ -33,6 +33,11 @@ final class Knobs {
     volatile String hrvKey = DEFAULT_HRV_KEY;
     /** With rotation on: how long a rotated-out refresh token keeps working (zero = dies at once). */
     volatile Duration rotationGrace = Duration.ZERO;
+    /**
+     * Whether a refresh ends the access tokens issued earlier for the same grant. Unconfirmed either way (research
+     * section 6: no source says); off keeps them valid until they expire.
+     */
+    volatile boolean refreshEndsEarlierAccessTokens;
     final TokenAnswerShape answerShape = new TokenAnswerShape();
     /** The changed feed's route: {@code changed} (the wiki's examples, S4, S7) or {@code changes} (its endpoint line). */
     volatile String changesRoute = DEFAULT_CHANGES_ROUTE;
@@ -59,6 +64,7 @@ final class Knobs {
         newAthletesPremium = true;
         hrvKey = DEFAULT_HRV_KEY;
         rotationGrace = Duration.ZERO;
+        refreshEndsEarlierAccessTokens = false;
         answerShape.reset();
         changesRoute = DEFAULT_CHANGES_ROUTE;
         changesDateZone = java.time.ZoneOffset.UTC;
@@ -81,6 +87,7 @@ final class Knobs {
         json.put("acceptBasicClientAuthentication", acceptBasicClientAuthentication);
         json.put("deauthorizeAcceptsExpiredToken", deauthorizeAcceptsExpiredToken);
         json.put("newAthletesPremium", newAthletesPremium);
+        json.put("refreshEndsEarlierAccessTokens", refreshEndsEarlierAccessTokens);
         json.put("hrvKey", hrvKey);
         json.put("rotationGraceMillis", rotationGrace.toMillis());
         json.put("tokenAnswer", answerShape.snapshot());

@@ -131,8 +131,11 @@ final class TokenHandler {
             Responses.oauthError(request.exchange(), 400, "invalid_grant", "The refresh token is invalid or revoked");
             return;
         }
-        // Access tokens issued earlier stay valid until they expire. Unconfirmed (research section 6 lists it):
-        // no source says whether TrainingPeaks ends them at a refresh; this stand-in has no knob for that yet.
+        // Whether access tokens issued earlier stay valid until they expire or end here is unconfirmed (research
+        // section 6 lists it): no source says, so it is a knob, off (they stay valid) by default.
+        if (knobs.refreshEndsEarlierAccessTokens) {
+            tokens.endAccessTokensOf(grant.get());
+        }
         answer(request, tokens.issue(grant.get(), knobs.accessTokenLifetime, rotate, Instant.now()));
     }
 

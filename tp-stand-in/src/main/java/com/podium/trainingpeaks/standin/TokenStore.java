@@ -132,6 +132,11 @@ final class TokenStore {
         refresh.values().stream().filter(e -> e.grant.athleteId() == athleteId).forEach(e -> e.revoked = true);
     }
 
+    /** Ends every access token issued for this grant so far (a refresh that ends the earlier ones). */
+    synchronized void endAccessTokensOf(Grant grant) {
+        access.values().stream().filter(e -> e.grant.equals(grant)).forEach(e -> e.revoked = true);
+    }
+
     synchronized void revokeAll() {
         access.values().forEach(e -> e.revoked = true);
         refresh.values().forEach(e -> e.revoked = true);

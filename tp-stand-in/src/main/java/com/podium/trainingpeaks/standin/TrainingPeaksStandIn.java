@@ -180,6 +180,15 @@ public final class TrainingPeaksStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * On: a refresh ends the access tokens issued earlier for the same grant. Off (default): they stay valid until
+     * they expire. TrainingPeaks documents neither (research section 6), so the product is tested against both.
+     */
+    public TrainingPeaksStandIn refreshEndsEarlierAccessTokens(boolean end) {
+        knobs.refreshEndsEarlierAccessTokens = end;
+        return this;
+    }
+
     /** Leaves these fields out of successful token answers (e.g. {@code expires_in}, {@code scope}). */
     public TrainingPeaksStandIn omitTokenFields(String... fields) {
         knobs.answerShape.omittedFields.clear();

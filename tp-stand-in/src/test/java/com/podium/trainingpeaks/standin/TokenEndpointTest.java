@@ -139,6 +139,23 @@ class TokenEndpointTest extends StandInTest {
     }
 
     @Test
+    void earlierAccessTokensStayValidAfterARefreshUnlessTheKnobEndsThem() {
+        JsonNode first = client.connect();
+        String earlier = first.get("access_token").asText();
+        HttpResponse<String> refreshed = client.refresh(first.get("refresh_token").asText());
+        assertThat(client.api("/v1/athlete/profile", earlier).statusCode()).as("knob off (default)").isEqualTo(200);
+
+        standIn.refreshEndsEarlierAccessTokens(true);
+        String newer = json(refreshed).get("access_token").asText();
+        HttpResponse<String> again = client.refresh(json(refreshed).get("refresh_token").asText());
+
+        assertThat(client.api("/v1/athlete/profile", earlier).statusCode()).isEqualTo(401);
+        assertThat(client.api("/v1/athlete/profile", newer).statusCode()).isEqualTo(401);
+        assertThat(client.api("/v1/athlete/profile", json(again).get("access_token").asText()).statusCode())
+            .isEqualTo(200);
+    }
+
+    @Test
     void failRefreshWithInvalidGrantUntilSwitchedOff() {
         String refreshToken = client.connect().get("refresh_token").asText();
         standIn.failRefreshWithInvalidGrant(true);
