@@ -1,5 +1,6 @@
 package com.podium.connect.token.refresh;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -47,11 +48,22 @@ final class DatabaseRetry {
         }
     }
 
-    /** Connection-level failures, not a wrong statement or a violated constraint (those would fail again). */
+    /**
+     * Connection-level failures, not a wrong statement or a violated constraint (those would fail again). Anywhere
+     * in the cause chain: a connection that dies mid-transaction surfaces from JPA as a {@code JpaSystemException}
+     * ("Unable to rollback") whose cause is the pool's SQLState 08 "Connection is closed" (seen in the fault run).
+     */
     static boolean databaseUnavailable(Throwable e) {
-        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
-                || e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
-                || e instanceof TransactionSystemException;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(Duration pause) {
