@@ -49,12 +49,15 @@ class CoachController {
     /**
      * One roster line.
      *
-     * @param lastSync when their data was last read from TrainingPeaks (in the coach's zone), or why not
+     * @param lastSync when their data was last read from TrainingPeaks (in the coach's zone), or empty
+     * @param reach how the athlete's data reaches Podium now, in words (see {@link #reach})
+     * @param asOf "As of" and the time of the data shown when it is not the latest, else empty
+     * @param late the data shown is old or missing: TrainingPeaks is slow, failing, or has not answered yet
      * @param weekLoad this week's TSS so far against the plan, or empty
      * @param flags what a coach should look at, in words
      */
-    record RosterLine(long id, String name, String email, boolean premium, String lastSync, String weekLoad,
-            String ratio, List<String> flags) {
+    record RosterLine(long id, String name, String email, boolean premium, String lastSync, String reach,
+            String asOf, boolean late, String weekLoad, String ratio, List<String> flags) {
     }
 
     private final Rosters rosters;
@@ -86,6 +89,8 @@ class CoachController {
             Section<List<AthleteProfile>> roster = fetches.await(coach + "|roster",
                     fetches.start(coach + "|roster", () -> rosters.of(coach)), deadline);
             model.addAttribute("problem", roster.problem());
+            model.addAttribute("rosterAsOf", roster.stale() && roster.asOf() != null
+                    ? "As of " + LocalTimes.minute(roster.asOf(), zone) + "." : "");
             if (roster.ok()) {
                 model.addAttribute("roster", lines(coach, roster.data(), zone, deadline));
             }
@@ -193,12 +198,24 @@ class CoachController {
                 flags.add("HRV down");
             }
         }
-        String lastSync = workouts.asOf() != null ? LocalTimes.minute(workouts.asOf(), coachZone)
-                : workouts.problem() == null ? "" : workouts.problem();
+        String lastSync = workouts.asOf() != null ? LocalTimes.minute(workouts.asOf(), coachZone) : "";
+        String asOf = workouts.stale() && workouts.asOf() != null ? "As of " + lastSync + "." : "";
         String name = ((athlete.firstName() == null ? "" : athlete.firstName()) + " "
                 + (athlete.lastName() == null ? "" : athlete.lastName())).strip();
-        return new RosterLine(athlete.id(), name, athlete.email(), athlete.isPremium(), lastSync, weekLoad, ratioText,
-                flags);
+        return new RosterLine(athlete.id(), name, athlete.email(), athlete.isPremium(), lastSync, reach(workouts),
+                asOf, workouts.stale() || !workouts.ok(), weekLoad, ratioText, flags);
+    }
+
+    /**
+     * How an athlete's data reaches Podium, in words. Always through the coach's own grant (the card above the
+     * roster says whether that is connected, from the one connection status); per athlete only whether TrainingPeaks
+     * answered this time, and if not, why the line shows older data or none.
+     */
+    static String reach(Section<List<Workout>> workouts) {
+        if (workouts.ok() && !workouts.stale()) {
+            return "Up to date through your TrainingPeaks coach access.";
+        }
+        return workouts.problem() != null ? workouts.problem() : Section.LOADING;
     }
 
     private static boolean drifted(List<DailyMetrics> days, java.util.function.Function<DailyMetrics, Double> value,

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -33,13 +36,15 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
  * What an athlete and a coach do, in a real browser: sign in, connect (the stand-in's consent page), the
  * dashboard, a revocation and the prompt to connect again, disconnect with confirmation, sign out. Screenshots
  * (desktop and phone) land in {@code target/screenshots}. The content security policy is live here: a blocked
- * script, style or form target would show in the browser's console, which the tests read.
+ * script, style or form target would show in the browser's console, which the tests read. The last test leaves
+ * slow TrainingPeaks reads running in the background, so it runs last.
  */
 @IntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "podium.auth.pkce-enabled=true",
         // Every page load asks TrainingPeaks, so a revocation there is noticed on the next load.
         "podium.api.cache-ttl=0s" })
 @DirtiesContext // its own server on its own port: free its connections for the tests after it
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyTests {
 
     static final int PORT = freePort();
@@ -85,6 +90,7 @@ class BrowserJourneyTests {
     }
 
     @Test
+    @Order(1)
     void anAthleteConnectsSeesTheirTrainingIsAskedToReconnectAfterARevocationAndDisconnects() throws IOException {
         open("/connect");
         assertThat(browser.getCurrentUrl()).endsWith("/signin");
@@ -134,6 +140,7 @@ class BrowserJourneyTests {
     }
 
     @Test
+    @Order(2)
     void aCoachConnectsAndSeesTheRosterButNotAnotherAthletesPage() throws IOException {
         open("/home");
         signIn("coach");
@@ -161,6 +168,112 @@ class BrowserJourneyTests {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signin"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?signedout");
         assertNoConsoleErrors();
+    }
+
+    /**
+     * Issue 9: with TrainingPeaks down (every call answers an HTML 502) and then slow (every API answer after 16 s),
+     * both pages still render at once with the data TrainingPeaks gave last and its time, on a desktop and a phone,
+     * and say in words what is going on.
+     */
+    @Test
+    @Order(3)
+    void whileTrainingPeaksIsDownOrSlowThePagesShowTheLastGoodDataAndItsTime() throws IOException {
+        open("/home");
+        signIn("athlete");
+        connectUnlessConnected();
+        untilShown(By.cssSelector("#pmc polyline"));
+        switchUser("coach");
+        connectUnlessConnected();
+        untilShown(By.cssSelector("#roster .roster-line"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            if (reaches().stream().allMatch(reach -> reach.contains("Up to date through your TrainingPeaks coach access"))) {
+                return true;
+            }
+            driver.navigate().refresh(); // the first load after connecting may still be loading some athletes
+            return false;
+        });
+        shot("coach-roster-up-to-date");
+
+        standIn.outage(true);
+        browser.navigate().refresh();
+        assertRosterFromLastGoodData();
+        shot("coach-trainingpeaks-down");
+        switchUser("athlete");
+        assertTrainingFromLastGoodData();
+        shot("athlete-trainingpeaks-down");
+        phone(() -> {
+            assertTrainingFromLastGoodData();
+            shot("athlete-trainingpeaks-down-phone");
+        });
+
+        standIn.outage(false).apiDelay(Duration.ofSeconds(16));
+        browser.navigate().refresh();
+        assertTrainingFromLastGoodData();
+        shot("athlete-trainingpeaks-slow");
+        switchUser("coach");
+        assertRosterFromLastGoodData();
+        shot("coach-trainingpeaks-slow");
+        phone(() -> {
+            assertRosterFromLastGoodData();
+            shot("coach-trainingpeaks-slow-phone");
+        });
+        assertNoConsoleErrors();
+    }
+
+    private static void assertTrainingFromLastGoodData() {
+        assertThat(state()).isEqualTo("CONNECTED");
+        assertThat(browser.findElements(By.cssSelector("#pmc polyline"))).as("the chart, from the last good data")
+            .hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#workouts tbody tr"))).isNotEmpty();
+        assertThat(text("training-problem")).as("why, and as of when").contains("TrainingPeaks").contains("As of ");
+        assertNoInternals();
+    }
+
+    private static void assertRosterFromLastGoodData() {
+        assertThat(state()).isEqualTo("CONNECTED");
+        List<WebElement> lines = browser.findElements(By.cssSelector("#roster .roster-line"));
+        assertThat(lines).as("the roster, from the last good data").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#roster .roster-line .roster-stats strong")))
+            .as("this week's load, from the last good data").hasSizeGreaterThanOrEqualTo(lines.size());
+        assertThat(reaches()).as("per athlete: why the data is older, and as of when").hasSize(lines.size())
+            .allSatisfy(reach -> assertThat(reach).contains("TrainingPeaks").contains("As of "));
+        assertNoInternals();
+    }
+
+    /** Each roster line's words on how the athlete's data reaches Podium. */
+    private static List<String> reaches() {
+        return browser.findElements(By.cssSelector("#roster .roster-line .roster-reach")).stream()
+            .map(WebElement::getText).toList();
+    }
+
+    private static void assertNoInternals() {
+        assertThat(browser.getPageSource()).doesNotContain("Bad Gateway", "non_json_body", "Exception");
+    }
+
+    /** Reloads until {@code what} is on the page: the first load after connecting may still be loading. */
+    private static void untilShown(By what) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            if (!driver.findElements(what).isEmpty()) {
+                return true;
+            }
+            driver.navigate().refresh();
+            return false;
+        });
+    }
+
+    /** The earlier tests may have left the account connected (the coach) or disconnected (the athlete). */
+    private void connectUnlessConnected() {
+        if (!state().equals("CONNECTED")) {
+            click("connect-button");
+            approveAtTrainingPeaks();
+        }
+    }
+
+    private void switchUser(String user) {
+        click("signout");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signin"));
+        signIn(user);
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("connection")));
     }
 
     private void approveAtTrainingPeaks() {
