@@ -2,6 +2,7 @@ package com.podium.connect.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,14 +63,18 @@ class EventOutbox {
      * pending row of its key is in the same batch. A row that must wait for an earlier one another instance holds
      * is let go at once, so the instance holding the key's oldest row picks up the rest of the key's backlog
      * instead of the two taking turns. Expects a transaction.
+     *
+     * @param inFlight rows this owner sent and awaits the acknowledgements of: not claimed again, and later rows of
+     *        their keys are not ready (they wait for the acknowledgement like any other earlier pending row)
      */
-    List<OutboxRecord> claim(String owner, int limit, Duration claim) {
+    List<OutboxRecord> claim(String owner, int limit, Duration claim, Collection<Long> inFlight) {
         List<Claimed> claimed = jdbc.sql("""
                 WITH claimed AS (
                     UPDATE event_outbox SET claim_owner = :owner,
                                             claimed_until = now() + :claimMillis * interval '1 millisecond'
                     WHERE id = ANY (ARRAY(SELECT id FROM event_outbox
-                                          WHERE claim_owner = :owner OR claimed_until < now()
+                                          WHERE (claim_owner = :owner OR claimed_until < now())
+                                            AND id NOT IN (:inFlight)
                                           ORDER BY id LIMIT :limit
                                           FOR UPDATE SKIP LOCKED))
                     RETURNING id, message_key, sequence, topic, event_type, payload)
@@ -82,6 +87,7 @@ class EventOutbox {
             .param("owner", owner)
             .param("claimMillis", claim.toMillis())
             .param("limit", limit)
+            .param("inFlight", inFlight.isEmpty() ? List.of(-1L) : inFlight) // ids are positive; NOT IN () is invalid
             .query((rs, n) -> new Claimed(new OutboxRecord(rs.getLong("id"), rs.getString("message_key"),
                     rs.getLong("sequence"), rs.getString("topic"), rs.getString("event_type"),
                     rs.getString("payload")), rs.getBoolean("ready")))

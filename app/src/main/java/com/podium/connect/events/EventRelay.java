@@ -34,8 +34,14 @@ import com.podium.connect.token.TokenEvents;
  * acknowledged rows in one statement. Rows that failed stay claimed and are sent again next round, after a pause
  * that doubles while Kafka keeps failing.
  * <p>
+ * Rounds overlap by one: the next batch is claimed and sent while the previous one's acknowledgements are still on
+ * their way, and only then is the previous one awaited and removed. Under a burst the relay thus spends the broker's
+ * round trip claiming and sending the next batch instead of waiting; at most two batches are in flight.
+ * <p>
  * Order: an athlete's rows are sent in sequence order, and only when all of the athlete's earlier pending rows are
- * in the same batch ({@link EventOutbox#claim}), so a row never overtakes an earlier one another instance holds.
+ * in the same batch ({@link EventOutbox#claim}), so a row never overtakes an earlier one another instance holds, nor
+ * one of the previous round still in flight here (its rows are still in the table until acknowledged). So a row of
+ * the previous round that fails has no later row of its athlete in the round sent meanwhile.
  * No copies multiply: a row has one owner at a time, and the only queue is the table, read one batch at a time.
  */
 @Component
@@ -164,32 +170,44 @@ class EventRelay implements SmartLifecycle {
 
     private void run() {
         Duration backoff = Duration.ZERO;
+        InFlight previous = InFlight.NONE;
         while (thread == Thread.currentThread()) {
-            Round round;
+            InFlight next = InFlight.NONE;
+            Round round; // null: nothing was awaited this time (the batch just sent is awaited next time)
             try {
-                round = deliverOneBatch();
+                next = claimAndSend(previous);
+                round = !previous.isEmpty() ? complete(previous) : next.isEmpty() ? Round.IDLE : null;
             }
             catch (RuntimeException e) {
                 log.warn("Event relay round failed; trying again: {}", e.toString());
                 round = Round.FAILED;
+                if (next.isEmpty()) {
+                    // The claim failed: the previous batch is awaited next time (its rows are not claimed again).
+                    // Had its removal failed instead, its rows are sent again (a copy at worst); the batch just sent
+                    // has none of their athletes' later rows, as it was claimed while they were pending.
+                    next = previous;
+                }
             }
             catch (InterruptedException e) {
                 return;
             }
-            failing = round.failed() > 0;
-            if (failing) {
-                failedRounds.incrementAndGet();
-                backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), properties.maxBackoff());
-            }
-            else {
-                backoff = Duration.ZERO;
+            previous = next;
+            if (round != null) {
+                failing = round.failed() > 0;
+                if (failing) {
+                    failedRounds.incrementAndGet();
+                    backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), properties.maxBackoff());
+                }
+                else {
+                    backoff = Duration.ZERO;
+                }
             }
             try {
-                if (!backoff.isZero()) {
+                if (round != null && failing) {
                     // Commits do not cut the pause short: Kafka is what we wait for.
                     stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                else if (round.sent() < properties.batchSize()) {
+                else if (previous.isEmpty()) {
                     // Caught up (or waiting for another instance): sleep until woken or the next poll.
                     wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -199,14 +217,25 @@ class EventRelay implements SmartLifecycle {
                 return;
             }
         }
+        try {
+            complete(previous);
+        }
+        catch (RuntimeException | InterruptedException e) {
+            log.warn("Event relay's round in flight at stop not completed; its rows stay in the outbox: {}", e.toString());
+        }
     }
 
     private Round deliverOneBatch() throws InterruptedException {
+        return complete(claimAndSend(InFlight.NONE));
+    }
+
+    /** Claims a batch (not the rows of {@code previous}, still in flight) and starts sending it. */
+    private InFlight claimAndSend(InFlight previous) {
         long claimedAt = System.nanoTime();
-        List<OutboxRecord> batch = transactions
-            .execute(tx -> outbox.claim(owner, properties.batchSize(), properties.claimDuration()));
+        List<OutboxRecord> batch = transactions.execute(tx -> outbox.claim(owner, properties.batchSize(),
+                properties.claimDuration(), previous.ids()));
         if (batch == null || batch.isEmpty()) {
-            return Round.IDLE;
+            return InFlight.NONE;
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
         Set<String> blockedKeys = new HashSet<>();
@@ -214,7 +243,17 @@ class EventRelay implements SmartLifecycle {
             sends.add(blockedKeys.contains(row.key()) ? null : send(row, blockedKeys));
         }
         // Never use a claim past three quarters of its life: after that another instance may take the rows over.
-        long deadline = claimedAt + properties.claimDuration().toNanos() * 3 / 4;
+        return new InFlight(batch, sends, claimedAt + properties.claimDuration().toNanos() * 3 / 4);
+    }
+
+    /** Awaits a batch's acknowledgements, removes the acknowledged rows and counts the failed ones. */
+    private Round complete(InFlight round) throws InterruptedException {
+        if (round.isEmpty()) {
+            return Round.IDLE;
+        }
+        List<OutboxRecord> batch = round.batch();
+        List<CompletableFuture<?>> sends = round.sends();
+        long deadline = round.deadline();
         List<Long> acknowledged = new ArrayList<>(batch.size());
         List<Long> failed = new ArrayList<>();
         String error = null;
@@ -287,6 +326,20 @@ class EventRelay implements SmartLifecycle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A batch sent and not yet awaited. */
+    private record InFlight(List<OutboxRecord> batch, List<CompletableFuture<?>> sends, long deadline) {
+
+        static final InFlight NONE = new InFlight(List.of(), List.of(), 0);
+
+        boolean isEmpty() {
+            return batch.isEmpty();
+        }
+
+        List<Long> ids() {
+            return batch.stream().map(OutboxRecord::id).toList();
+        }
     }
 
     private record Round(int sent, int failed) {

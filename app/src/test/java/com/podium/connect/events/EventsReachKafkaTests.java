@@ -128,6 +128,39 @@ class EventsReachKafkaTests {
             .query(Long.class).single()).isZero();
     }
 
+    @Autowired
+    EventOutbox outbox;
+
+    /**
+     * The relay claims its next batch while the previous one is still in flight: those rows are not claimed again,
+     * and their athletes' later rows wait for their acknowledgement.
+     */
+    @Test
+    void aClaimLeavesRowsInFlightAndTheLaterRowsOfTheirAthletesAlone() {
+        String owner = "relay-under-test-" + UUID.randomUUID();
+        String inFlight = "athlete-" + UUID.randomUUID();
+        String other = "athlete-" + UUID.randomUUID();
+        try {
+            transactions.executeWithoutResult(tx -> {
+                for (String[] row : List.of(new String[] { inFlight, "1" }, new String[] { inFlight, "2" },
+                        new String[] { other, "1" })) {
+                    outbox.append(row[0], Long.parseLong(row[1]), TokenEvents.TOPIC, "TokenRevoked", "{}", owner,
+                            Duration.ofMinutes(1));
+                }
+            });
+            long sent = jdbc.sql("SELECT id FROM event_outbox WHERE message_key = ? AND sequence = 1").param(inFlight)
+                .query(Long.class).single();
+
+            List<OutboxRecord> claimed = transactions
+                .execute(tx -> outbox.claim(owner, 10, Duration.ofMinutes(1), List.of(sent)));
+
+            assertThat(claimed).extracting(r -> r.key() + ":" + r.sequence()).containsExactly(other + ":1");
+        }
+        finally {
+            jdbc.sql("DELETE FROM event_outbox WHERE message_key IN (?, ?)").params(inFlight, other).update();
+        }
+    }
+
     private long sequence(ConsumerRecord<String, String> record) {
         try {
             return json.readTree(record.value()).get(TokenEvents.SEQUENCE).asLong();
