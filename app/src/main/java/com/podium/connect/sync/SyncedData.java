@@ -56,6 +56,12 @@ public class SyncedData {
         }
     }
 
+    /** A coach's roster as last synced. */
+    public record Roster(List<AthleteProfile> athletes, Instant asOf) {
+    }
+
+    private static final TypeReference<List<AthleteProfile>> PROFILES = new TypeReference<>() {
+    };
     private static final TypeReference<List<Workout>> WORKOUTS = new TypeReference<>() {
     };
     private static final TypeReference<List<Metric>> METRICS = new TypeReference<>() {
@@ -88,6 +94,19 @@ public class SyncedData {
     /** The athlete's synced data as read through {@code account}; empty when the account is not enrolled at all. */
     public Optional<Synced> read(String account, long subject) {
         return jdbc.sql(READ).param("account", account).param("subject", subject).query((rs, row) -> map(rs))
+            .optional();
+    }
+
+    /** The coach's roster as of the coach's last complete sync; empty when never synced. */
+    public Optional<Roster> roster(String coach) {
+        return jdbc.sql("""
+                SELECT a.synced_at,
+                       (SELECT COALESCE(json_agg(s.profile ORDER BY s.subject), '[]') FROM tp_sync_subjects s
+                         WHERE s.account_id = a.account_id AND s.subject <> :own AND s.profile IS NOT NULL) AS roster
+                  FROM tp_sync_accounts a
+                 WHERE a.account_id = :coach AND a.synced_at IS NOT NULL""")
+            .param("own", OWN).param("coach", coach)
+            .query((rs, row) -> new Roster(read(rs.getString("roster"), PROFILES), instant(rs, "synced_at")))
             .optional();
     }
 

@@ -134,9 +134,32 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
     }
 
     @Test
+    void aCoachOpensARosterAthletesPageFromTheStoreWithTrainingPeaksDown() throws Exception {
+        String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
+        await("the coach's first sync", () -> {
+            sync.syncDue();
+            return store.roster(coach).map(r -> !r.athletes().isEmpty()).orElse(false);
+        });
+        long athlete = store.roster(coach).orElseThrow().athletes().get(0).id();
+        STAND_IN.outage(true);
+
+        String html = mvc.perform(get("/coach/athletes/" + athlete).with(user(coach).roles("COACH"))).andReturn()
+            .getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"workouts\"", "TrainingPeaks is not answering right now", "As of ")
+            .doesNotContain("Still loading");
+    }
+
+    @Test
     void theStoredDataSurvivesARestartAndIsServedWithTrainingPeaksDown() throws Exception {
         String athlete = synced();
+        String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
+        await("the coach's first sync", () -> {
+            sync.syncDue();
+            return store.roster(coach).map(r -> !r.athletes().isEmpty()).orElse(false);
+        });
         SyncedData.Synced before = store.read(athlete, SyncedData.OWN).orElseThrow();
+        long coached = store.roster(coach).orElseThrow().athletes().get(0).id();
         STAND_IN.outage(true);
 
         try (ConfigurableApplicationContext restarted = secondInstance()) {
@@ -149,6 +172,14 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
             assertThat(dashboard.training().asOf()).isEqualTo(before.workoutsAsOf());
             assertThat(dashboard.training().stale()).isTrue();
             assertThat(dashboard.training().problem()).contains("TrainingPeaks is not answering right now");
+
+            // Nothing in the new instance's memory: the roster that lets the coach in comes from the store too.
+            var page = restarted.getBean(CoachController.class).athlete(String.valueOf(coached), () -> coach,
+                    ZoneOffset.UTC);
+            assertThat(page.getViewName()).isEqualTo("dashboard");
+            Dashboard coachView = (Dashboard) page.getModel().get("dashboard");
+            assertThat(coachView.training().ok()).isTrue();
+            assertThat(coachView.training().stale()).isTrue();
         }
     }
 
