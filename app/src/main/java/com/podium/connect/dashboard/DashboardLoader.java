@@ -63,6 +63,10 @@ class DashboardLoader {
                     ConnectionCard.of(status, readerZone, own), readerZone, now(readerZone), false, null);
         }
         CompletableFuture<AthleteProfile> check = fetches.start(reader.key() + "|check", reader::check);
+        if (!reader.coachView()) {
+            // The newest profile there is: kept off the request thread, also when it comes after the page went out.
+            check.thenAccept(profile -> store.keepProfile(reader.account(), profile));
+        }
         Optional<SyncedData.Synced> stored = store.read(reader.account(), reader.subject());
         if (stored.isEmpty()) {
             store.enroll(reader.account());
@@ -101,9 +105,6 @@ class DashboardLoader {
                 : fetches.await(reader.key() + "|metrics", metricFetch, deadline);
         if (checked == null) {
             checked = fetches.await(reader.key() + "|check", check, deadline);
-        }
-        if (checked.ok() && !checked.stale() && !reader.coachView()) {
-            store.keepProfile(reader.account(), checked.data());
         }
         Section<Training> training = training(workouts, metrics, today, athlete.premium());
         if (!checked.ok() || checked.stale()) {

@@ -124,13 +124,16 @@ public class SyncedData {
             .query(Integer.class).single() > 0;
     }
 
-    /** A profile a page just read from TrainingPeaks (its cheap per-load check) is the newest one: keep it. */
+    /**
+     * A profile a page just read from TrainingPeaks (its cheap per-load check) is the newest one: keep it, if it is
+     * the same TrainingPeaks user's (a late answer from before a re-authorization must not land on the new grant).
+     */
     public void keepProfile(String account, AthleteProfile profile) {
         jdbc.sql("""
                 UPDATE tp_sync_subjects SET profile = CAST(:profile AS jsonb), profile_synced_at = :at
-                 WHERE account_id = :account AND subject = :subject""")
+                 WHERE account_id = :account AND subject = :subject AND profile ->> 'Id' = :id""")
             .param("profile", write(profile)).param("at", utc(clock.instant())).param("account", account)
-            .param("subject", OWN).update();
+            .param("subject", OWN).param("id", String.valueOf(profile.id())).update();
     }
 
     private Synced map(ResultSet rs) throws SQLException {

@@ -72,6 +72,7 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
         long workoutCalls = calls("/v2/workouts");
         long metricCalls = calls("/v2/metrics");
         long profileCalls = calls("/v1/athlete/profile");
+        java.time.Instant profileAsOf = store.read(athlete, SyncedData.OWN).orElseThrow().profileAsOf();
 
         String html = page(athlete);
 
@@ -80,6 +81,8 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
         assertThat(calls("/v2/workouts")).as("workouts come from the store").isEqualTo(workoutCalls);
         assertThat(calls("/v2/metrics")).as("metrics come from the store").isEqualTo(metricCalls);
         assertThat(calls("/v1/athlete/profile")).as("one uncached check per load").isEqualTo(profileCalls + 1);
+        await("the check's profile to be kept in the store",
+                () -> store.read(athlete, SyncedData.OWN).orElseThrow().profileAsOf().isAfter(profileAsOf));
     }
 
     @Test
