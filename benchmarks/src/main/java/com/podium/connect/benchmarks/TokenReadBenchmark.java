@@ -53,8 +53,9 @@ import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// Two forks: the spread between JVMs (and PostgreSQL's state) is most of the error; within one the iterations agree.
-@Warmup(iterations = 6, time = 1)
+// Two forks: the spread between JVMs (and PostgreSQL's state) is a large part of the error, which one fork hides.
+// Eight warm-up seconds: with six, scores still rose over the first measured iterations.
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 6, time = 1)
 @Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1" })
 public class TokenReadBenchmark {
