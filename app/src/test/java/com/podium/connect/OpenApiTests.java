@@ -44,4 +44,17 @@ class OpenApiTests {
     void theBrowsableUiIsServedByTheAppItself() throws Exception {
         assertThat(http.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
+
+    /** Swagger UI's bundle injects an inline style: allowed on its own paths only, scripts never inline. */
+    @Test
+    void onlySwaggerUiMayApplyInlineStyles() throws Exception {
+        String swagger = http.perform(get("/swagger-ui/index.html")).andReturn().getResponse()
+            .getHeader("Content-Security-Policy");
+        assertThat(swagger).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';",
+                "frame-ancestors 'none'");
+        for (String page : new String[] { "/signin", "/v3/api-docs", "/dashboard" }) {
+            assertThat(http.perform(get(page)).andReturn().getResponse().getHeader("Content-Security-Policy"))
+                .as(page).contains("style-src 'self';").doesNotContain("unsafe-inline");
+        }
+    }
 }

@@ -29,11 +29,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.podium.connect.token.TrainingPeaksProperties;
 
 /**
- * Every route's rule, in two chains.
+ * Every route's rule, in three chains.
  * <ul>
  * <li><b>Programs</b> ({@code /api/**}, {@code /ops/**}, {@code /actuator/**}): role {@code OPS}, from a signed-in
  * operator's session or a machine's bearer token; answers 401/403 as problem details. Health stays open for
  * probes.</li>
+ * <li><b>Swagger UI</b> ({@code /swagger-ui.html}, {@code /swagger-ui/**}): open, the pages' headers with the one
+ * relaxation its bundle needs.</li>
  * <li><b>Pages</b> (everything else): signed-in people only, by role; CSRF on every form; strict security headers.
  * Anonymous browsers are sent to the sign-in page, a missing role gets a friendly 403 page.</li>
  * </ul>
@@ -64,8 +66,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Swagger UI (springdoc), open like the API description it shows: the pages' policy except that its bundle's own
+     * inline {@code <style>} may apply (blocked under {@code style-src 'self'}; scripts stay {@code 'self'} only). Its
+     * pages render no user input.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain swaggerUi(HttpSecurity http, TrainingPeaksProperties trainingPeaks) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**")
+            .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        contentSecurityPolicy(trainingPeaks.authBase(), "'self' 'unsafe-inline'")))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SecuritySettings settings, TrainingPeaksProperties trainingPeaks,
             ObjectProvider<ClientRegistrationRepository> identityProvider,
             @Qualifier("athleteAccess") AuthorizationManager<RequestAuthorizationContext> athleteAccess,
@@ -75,8 +95,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(routes -> routes
                 .requestMatchers("/signin", "/css/**", "/img/**", "/favicon.ico", "/error", "/error/**").permitAll()
                 // The API's and the events' descriptions are no data: open, like the health check.
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/contracts/**").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/contracts/**").permitAll()
                 .requestMatchers("/connect", "/connect/**").hasAnyRole(Roles.ATHLETE.name(), Roles.COACH.name())
                 .requestMatchers("/dashboard").hasRole(Roles.ATHLETE.name())
                 .requestMatchers("/dashboard/{athleteId}", "/dashboard/{athleteId}/**").access(athleteAccess)
@@ -109,8 +128,13 @@ class SecurityConfiguration {
      * framing. Forms may also lead to TrainingPeaks: "Connect" answers with a redirect to its authorize page.
      */
     static String contentSecurityPolicy(URI trainingPeaksAuthBase) {
+        return contentSecurityPolicy(trainingPeaksAuthBase, "'self'");
+    }
+
+    private static String contentSecurityPolicy(URI trainingPeaksAuthBase, String styleSources) {
         String trainingPeaks = trainingPeaksAuthBase.getScheme() + "://" + trainingPeaksAuthBase.getAuthority();
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        return "default-src 'self'; script-src 'self'; style-src " + styleSources
+                + "; img-src 'self' data:; font-src 'self'; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
                 + "form-action 'self' " + trainingPeaks;
     }

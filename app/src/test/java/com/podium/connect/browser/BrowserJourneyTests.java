@@ -220,6 +220,30 @@ class BrowserJourneyTests {
         assertNoConsoleErrors();
     }
 
+    /**
+     * The API description's browsable UI (springdoc's Swagger UI) renders and calls the API under its content
+     * security policy: no violation in the console (its bundle injects one inline style, which its own paths allow).
+     */
+    @Test
+    @Order(4)
+    void swaggerUiRendersAndTriesTheApiUnderItsContentSecurityPolicy() throws IOException {
+        browser.manage().logs().get(LogType.BROWSER); // only this page's messages from here on
+        open("/swagger-ui.html");
+        assertThat(wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")))
+            .getText()).contains("Podium Connect");
+        assertThat(browser.findElement(By.cssSelector(".swagger-ui")).getText()).contains("/api/audit/events",
+                "/ops/replay");
+        browser.findElement(By.cssSelector(".opblock-get .opblock-summary")).click();
+        click(By.cssSelector(".opblock-get .try-out__btn"));
+        click(By.cssSelector(".opblock-get .execute"));
+        // Signed out, the audit API answers 401: the call went out (connect-src) and its answer is shown.
+        assertThat(wait(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".opblock-get .live-responses-table tbody .response-col_status"))).getText()).contains("401");
+        shot("swagger-ui");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("console of Swagger UI")
+            .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
+    }
+
     private static void assertTrainingFromLastGoodData() {
         assertThat(state()).isEqualTo("CONNECTED");
         assertThat(browser.findElements(By.cssSelector("#pmc polyline"))).as("the chart, from the last good data")
@@ -292,7 +316,11 @@ class BrowserJourneyTests {
     }
 
     private static void click(String id) {
-        wait(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        click(By.id(id));
+    }
+
+    private static void click(By what) {
+        wait(ExpectedConditions.elementToBeClickable(what)).click();
     }
 
     private static String state() {
