@@ -188,7 +188,7 @@ public final class FaultRun {
     private void killMidRefresh(String name) throws Exception {
         note("kill -9 of " + name + " with refreshes in flight (answers trickled 16 bytes per 150 ms)");
         standIn.trickleTokenAnswers(Duration.ofMillis(150));
-        Thread.sleep(4_000);
+        awaitWave();
         Map<String, String> leasedBefore = leases();
         instances.get(name).destroyForcibly().waitFor();
         Instant killedAt = Instant.now();
@@ -198,7 +198,8 @@ public final class FaultRun {
         Thread.sleep(6_000);
         Map<String, String> leasedAfter = leases();
         Set<String> dead = new HashSet<>();
-        leasedBefore.forEach((athlete, owner) -> {
+        Map<String, String> leasedAtKill = leasedBefore;
+        leasedAtKill.forEach((athlete, owner) -> {
             if (owner.equals(leasedAfter.get(athlete))) {
                 dead.add(athlete);
             }
@@ -215,7 +216,7 @@ public final class FaultRun {
     private void sigtermDuringSlowRefreshes(String name) throws Exception {
         note("SIGTERM of " + name + " while token calls take 4 s");
         standIn.delay(Duration.ofSeconds(4));
-        Thread.sleep(6_000);
+        awaitWave();
         Process process = instances.get(name);
         long leased = leases().size();
         Instant sent = Instant.now();
@@ -229,6 +230,15 @@ public final class FaultRun {
         awaitUp(name);
         note(name + " restarted");
         Thread.sleep(15_000);
+    }
+
+    /** Refreshes come in waves (all athletes were connected at once): waits for one to be in flight. */
+    private void awaitWave() throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (leases().size() < 10 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
     }
 
     private Map<String, String> leases() {
