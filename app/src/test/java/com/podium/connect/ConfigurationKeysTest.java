@@ -42,6 +42,7 @@ class ConfigurationKeysTest {
         assertThat(declared).containsKeys("podium.tokens.refresh-margin", "podium.tokens.scheduler.concurrency",
                 "podium.tokens.encryption.keys", "trainingpeaks.client-id", "podium.auth.state-ttl",
                 "podium.api.cache-ttl", "podium.audit.group-id", "podium.security.machine-token", "podium.security.demo-users", "podium.dashboard.page-budget",
+                "podium.dashboard.check-wait",
                 "podium.ops.replay-max-events",
                 "podium.database.create-if-missing", "podium.settings-check.enabled");
     }

@@ -32,13 +32,15 @@ import com.podium.connect.auth.LocalTimes;
 import com.podium.connect.dashboard.load.AcuteChronic;
 import com.podium.connect.dashboard.load.Baseline;
 import com.podium.connect.dashboard.load.WeeklyVolume;
+import com.podium.connect.sync.SyncedData;
 
 /**
  * The signed-in coach's pages, all read through the coach's own grant (TrainingPeaks' coach-scoped calls):
  * {@code GET /coach}, the roster with each athlete's last sync, this week's load against the plan, and flags when
  * the load rises too fast (acute:chronic above 1.5) or resting heart rate or HRV drift off their 4-week baseline;
  * {@code GET /coach/athletes/{id}}, one athlete's page; and their workouts in detail. An athlete not on the coach's
- * roster is 403. All athletes are read in parallel within the page's time budget.
+ * roster is 403. Each athlete's line reads the store the background sync keeps; what it does not hold yet is read
+ * from TrainingPeaks, all athletes in parallel, within the page's time budget.
  */
 @Controller
 class CoachController {
@@ -58,6 +60,12 @@ class CoachController {
      */
     record RosterLine(long id, String name, String email, boolean premium, String lastSync, String reach,
             String asOf, boolean late, String weekLoad, String ratio, List<String> flags) {
+
+        /** This load could not confirm the data with TrainingPeaks ({@code why}): it is shown as of its time. */
+        RosterLine notConfirmed(String why) {
+            return new RosterLine(id, name, email, premium, lastSync, why,
+                    lastSync.isEmpty() ? "" : "As of " + lastSync + ".", true, weekLoad, ratio, flags);
+        }
     }
 
     private final Rosters rosters;
@@ -66,33 +74,46 @@ class CoachController {
     private final FreshOrLastGood fetches;
     private final DashboardProperties properties;
     private final DashboardLoader loader;
+    private final SyncedData store;
     private final Clock clock = Clock.systemUTC();
 
     CoachController(Rosters rosters, ConnectionPrompts connections, TrainingPeaksApi api, FreshOrLastGood fetches,
-            DashboardProperties properties, DashboardLoader loader) {
+            DashboardProperties properties, DashboardLoader loader, SyncedData store) {
         this.rosters = rosters;
         this.connections = connections;
         this.api = api;
         this.fetches = fetches;
         this.properties = properties;
         this.loader = loader;
+        this.store = store;
     }
 
     @GetMapping("/coach")
     String roster(Principal principal, ZoneId zone, Model model) {
-        Instant deadline = clock.instant().plus(properties.pageBudget());
+        Instant started = clock.instant();
+        Instant deadline = started.plus(properties.pageBudget());
         String coach = principal.getName();
         ConnectionStatus own = connections.connectionStatus(coach);
         model.addAttribute("card", ConnectionCard.of(own, zone, true));
         model.addAttribute("nav", "coach");
         if (own.isConnected()) {
+            // The page's one uncached call: a coach grant TrainingPeaks revoked shows on this load (see DashboardLoader).
+            CompletableFuture<Object> check = fetches.start(coach + "|check", () -> api.freshCoachProfile(coach));
             Section<List<AthleteProfile>> roster = fetches.await(coach + "|roster",
                     fetches.start(coach + "|roster", () -> rosters.of(coach)), deadline);
             model.addAttribute("problem", roster.problem());
             model.addAttribute("rosterAsOf", roster.stale() && roster.asOf() != null
                     ? "As of " + LocalTimes.minute(roster.asOf(), zone) + "." : "");
             if (roster.ok()) {
-                model.addAttribute("roster", lines(coach, roster.data(), zone, deadline));
+                List<RosterLine> lines = lines(coach, roster.data(), zone, deadline);
+                Section<Object> checked = fetches.await(coach + "|check", check,
+                        properties.checkDeadline(started, deadline));
+                if (!checked.ok() || checked.stale()) {
+                    String why = Section.LOADING.equals(checked.problem()) || checked.problem() == null ? Section.SLOW
+                            : checked.problem();
+                    lines = lines.stream().map(line -> line.late() ? line : line.notConfirmed(why)).toList();
+                }
+                model.addAttribute("roster", lines);
             }
             // A call may just have found the coach's access revoked.
             model.addAttribute("card", ConnectionCard.of(connections.connectionStatus(coach), zone, true));
@@ -145,8 +166,9 @@ class CoachController {
     }
 
     private List<RosterLine> lines(String coach, List<AthleteProfile> roster, ZoneId coachZone, Instant deadline) {
-        record Started(AthleteProfile athlete, Reader reader, LocalDate today, CompletableFuture<List<Workout>> workouts,
-                CompletableFuture<List<Metric>> metrics) {
+        /** An athlete's reads: from the store where it covers them (null future), else started. */
+        record Started(AthleteProfile athlete, Reader reader, LocalDate today, SyncedData.Synced stored,
+                CompletableFuture<List<Workout>> workouts, CompletableFuture<List<Metric>> metrics) {
         }
         // Start every athlete's reads first, then wait once for all of them.
         List<Started> started = new ArrayList<>();
@@ -154,17 +176,24 @@ class CoachController {
             Reader reader = Reader.coached(api, coach, athlete);
             LocalDate today = LocalDate.now(athlete.zone());
             DateRange range = new DateRange(today.minusDays(DAYS - 1L), today.plusDays(6));
-            started.add(new Started(athlete, reader, today,
-                    fetches.start(reader.key() + "|recent-workouts", () -> reader.workouts(range)),
-                    athlete.isPremium() ? fetches.start(reader.key() + "|recent-metrics", () -> reader.metrics(range))
-                            : CompletableFuture.completedFuture(List.of())));
+            SyncedData.Synced stored = store.read(coach, athlete.id()).orElse(null);
+            boolean storedWorkouts = stored != null && stored.workoutsCover(range.start(), range.end());
+            boolean storedMetrics = !athlete.isPremium()
+                    || stored != null && stored.metricsCover(range.start(), today);
+            started.add(new Started(athlete, reader, today, stored,
+                    storedWorkouts ? null
+                            : fetches.start(reader.key() + "|recent-workouts", () -> reader.workouts(range)),
+                    storedMetrics ? null
+                            : fetches.start(reader.key() + "|recent-metrics", () -> reader.metrics(range))));
         }
         List<RosterLine> lines = new ArrayList<>();
         for (Started s : started) {
-            Section<List<Workout>> workouts = fetches.await(s.reader().key() + "|recent-workouts", s.workouts(),
-                    deadline);
-            Section<List<Metric>> metrics = fetches.await(s.reader().key() + "|recent-metrics", s.metrics(),
-                    deadline);
+            Section<List<Workout>> workouts = s.workouts() == null
+                    ? Section.fresh(s.stored().workouts(), s.stored().workoutsAsOf())
+                    : fetches.await(s.reader().key() + "|recent-workouts", s.workouts(), deadline);
+            Section<List<Metric>> metrics = !s.athlete().isPremium() ? Section.fresh(List.of(), clock.instant())
+                    : s.metrics() == null ? Section.fresh(s.stored().metrics(), s.stored().metricsAsOf())
+                    : fetches.await(s.reader().key() + "|recent-metrics", s.metrics(), deadline);
             lines.add(line(s.athlete(), workouts, metrics, s.today(), coachZone));
         }
         return lines;

@@ -30,7 +30,8 @@ import com.podium.connect.sync.SyncedData;
  * from the store the background sync keeps fresh (one query, with its "as of" time); only what the store does not
  * hold yet (an account that just connected) is fetched from TrainingPeaks, all parts in parallel, under the budget.
  * Each load also makes one cheap uncached call (the profile) in parallel, so a grant TrainingPeaks revoked is found
- * on the load itself when TrainingPeaks answers in time. The connection comes from the one place that knows it
+ * on the load itself when TrainingPeaks answers in time; a page the store can answer waits for it at most
+ * {@code check-wait}. The connection comes from the one place that knows it
  * (the auth module): anything but connected costs no TrainingPeaks call.
  */
 @Component
@@ -55,7 +56,8 @@ class DashboardLoader {
      * @param readerZone the reader's zone, used until TrainingPeaks told us the athlete's
      */
     Dashboard load(Reader reader, boolean own, ZoneId readerZone) {
-        Instant deadline = clock.instant().plus(properties.pageBudget());
+        Instant started = clock.instant();
+        Instant deadline = started.plus(properties.pageBudget());
         ConnectionStatus status = connections.connectionStatus(reader.account());
         String fallbackTitle = reader.coachView() ? Reader.Person.of(reader.coached()).name() : "Your training";
         if (!status.isConnected()) {
@@ -104,7 +106,8 @@ class DashboardLoader {
                 : storedMetrics ? Section.fresh(synced.metrics(), synced.metricsAsOf())
                 : fetches.await(reader.key() + "|metrics", metricFetch, deadline);
         if (checked == null) {
-            checked = fetches.await(reader.key() + "|check", check, deadline);
+            // The page has its data: the check may hold it only briefly (a late check still runs, for the next load).
+            checked = fetches.await(reader.key() + "|check", check, properties.checkDeadline(started, deadline));
         }
         Section<Training> training = training(workouts, metrics, today, athlete.premium());
         if (!checked.ok() || checked.stale()) {

@@ -137,6 +137,34 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
     }
 
     @Test
+    void aSyncedCoachsRosterReadsTheStoreAndOnlyChecksTheGrant() throws Exception {
+        String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
+        await("the coach's first sync", () -> {
+            sync.syncDue();
+            return store.roster(coach).map(r -> !r.athletes().isEmpty()).orElse(false);
+        });
+        long workoutCalls = calls("/v2/workouts");
+        long metricCalls = calls("/v2/metrics");
+        long checks = calls("/v1/coach/profile");
+
+        String html = rosterPage(coach);
+
+        assertThat(html).contains("Up to date through your TrainingPeaks coach access").doesNotContain("Still loading");
+        assertThat(calls("/v2/workouts")).as("roster lines come from the store").isEqualTo(workoutCalls);
+        assertThat(calls("/v2/metrics")).as("roster lines come from the store").isEqualTo(metricCalls);
+        assertThat(calls("/v1/coach/profile")).as("one uncached check per load").isEqualTo(checks + 1);
+
+        STAND_IN.outage(true);
+        assertThat(rosterPage(coach)).contains("TrainingPeaks is not answering right now", "As of ")
+            .doesNotContain("Still loading", "Up to date through");
+    }
+
+    private String rosterPage(String coach) throws Exception {
+        return mvc.perform(get("/coach").with(user(coach).roles("COACH"))).andReturn().getResponse()
+            .getContentAsString();
+    }
+
+    @Test
     void aCoachOpensARosterAthletesPageFromTheStoreWithTrainingPeaksDown() throws Exception {
         String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
         await("the coach's first sync", () -> {
