@@ -146,19 +146,21 @@ class CoachController {
     }
 
     /**
-     * The athlete when on the coach's roster; empty when the roster cannot be read now (not connected, TrainingPeaks
-     * down: back to the roster page, which says why). Not on the roster: 403.
+     * The athlete when on the coach's roster; empty when no roster can be had now (not connected, TrainingPeaks down
+     * or slow and nothing stored: back to the roster page, which says why). Not on the roster: 403.
      */
     private Optional<AthleteProfile> rostered(String coach, String athleteId) {
         if (!athleteId.matches("[0-9]{1,18}")) {
             throw new AccessDeniedException("not an athlete of this coach");
         }
         long id = Long.parseLong(athleteId);
-        List<AthleteProfile> roster;
-        try {
-            roster = rosters.of(coach);
-        }
-        catch (RuntimeException e) {
+        // Within the page's budget like the roster page (same key: one fetch for both); a slow TrainingPeaks lets the
+        // stored roster, however old, open the page rather than holding it for the API client's retries.
+        Section<List<AthleteProfile>> asked = fetches.await(coach + "|roster",
+                fetches.start(coach + "|roster", () -> rosters.of(coach)),
+                clock.instant().plus(properties.pageBudget()));
+        List<AthleteProfile> roster = asked.ok() ? asked.data() : rosters.stored(coach).orElse(null);
+        if (roster == null) {
             return Optional.empty();
         }
         return Optional.of(roster.stream().filter(a -> a.id() == id).findFirst()

@@ -67,7 +67,8 @@ class Rosters {
         }
     }
 
-    boolean includes(String coachAccount, long trainingPeaksUser) {
-        return of(coachAccount).stream().anyMatch(athlete -> athlete.id() == trainingPeaksUser);
+    /** The roster the sync stored, however old: what opens a coach's pages while TrainingPeaks is slow or down. */
+    Optional<List<AthleteProfile>> stored(String coachAccount) {
+        return store.roster(coachAccount).map(SyncedData.Roster::athletes);
     }
 }

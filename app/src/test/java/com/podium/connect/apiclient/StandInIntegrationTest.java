@@ -60,6 +60,9 @@ public abstract class StandInIntegrationTest {
     @Autowired
     RevocationState revocationState;
 
+    @Autowired
+    TrainingPeaksApi trainingPeaksApi;
+
     protected static String newAthleteId() {
         return "athlete-" + UUID.randomUUID();
     }
@@ -105,6 +108,11 @@ public abstract class StandInIntegrationTest {
     /** What a restarted instance's API client knows of earlier revocations: nothing (its state is in memory). */
     protected void forgetRevocationsAsAfterARestart(String athleteId) {
         revocationState.lift(athleteId);
+    }
+
+    /** As when the API client's answer cache has expired: the next call of the account goes to TrainingPeaks. */
+    protected void forgetCachedAnswers(String accountId) {
+        trainingPeaksApi.forget(accountId);
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {

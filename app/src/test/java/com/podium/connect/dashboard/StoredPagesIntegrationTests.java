@@ -41,6 +41,9 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
     @Autowired
     RevocationGuard revocationGuard;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void calmTheStandIn() {
         STAND_IN.outage(false);
@@ -157,6 +160,34 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
         STAND_IN.outage(true);
         assertThat(rosterPage(coach)).contains("TrainingPeaks is not answering right now", "As of ")
             .doesNotContain("Still loading", "Up to date through");
+    }
+
+    @Test
+    void aCoachsAthletePageDoesNotWaitOnASlowTrainingPeaksForAnOldStoredRoster() throws Exception {
+        String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
+        await("the coach's first sync", () -> {
+            sync.syncDue();
+            return store.roster(coach).map(r -> !r.athletes().isEmpty()).orElse(false);
+        });
+        long athlete = store.roster(coach).orElseThrow().athletes().get(0).id();
+        // Older than the roster a page trusts without asking (10 min): the page asks TrainingPeaks, which is slow.
+        jdbc.sql("UPDATE tp_sync_accounts SET synced_at = now() - interval '1 hour' WHERE account_id = :coach")
+            .param("coach", coach).update();
+        forgetCachedAnswers(coach);
+        STAND_IN.apiDelay(Duration.ofSeconds(60));
+
+        // Not a timing measurement but liveness: the API client's own attempts would take 3 x 15 s.
+        String html = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(get("/coach/athletes/" + athlete).with(user(coach).roles("COACH"))).andReturn()
+                    .getResponse().getContentAsString();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(html).contains("id=\"workouts\"", "TrainingPeaks is slow right now", "As of ");
     }
 
     private String rosterPage(String coach) throws Exception {
