@@ -316,11 +316,20 @@ public class RefreshCoordinator implements SmartLifecycle {
                     return written;
                 }));
         if (version.isEmpty()) {
+            AccessToken current = currentToken(athleteId);
+            if (current.value().equals(grant.accessToken())) {
+                // A retry found our own write: an earlier attempt committed, but its acknowledgement was lost.
+                log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "refreshed")
+                    .addKeyValue("expiresAt", grant.expiresAt())
+                    .log("Refreshed token of athlete {}: expires {} (written by an attempt whose acknowledgement "
+                            + "was lost)", athleteId, grant.expiresAt());
+                return current;
+            }
             FencedRefreshes.count();
             log.atWarn().addKeyValue("athleteId", athleteId).addKeyValue("outcome", "fenced")
                 .addKeyValue("readVersion", row.version())
                 .log("Refresh result for athlete {} discarded: the row changed while we refreshed", athleteId);
-            return currentToken(athleteId);
+            return current;
         }
         log.atInfo().addKeyValue("athleteId", athleteId).addKeyValue("outcome", recovered ? "recovered" : "refreshed")
             .addKeyValue("httpStatus", 200).addKeyValue("expiresAt", grant.expiresAt())
