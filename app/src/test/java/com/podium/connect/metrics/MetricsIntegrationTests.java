@@ -115,6 +115,10 @@ class MetricsIntegrationTests {
         assertThat(value(metrics, "podium_tokens", "state=\"retrying\"")).isPresent();
         assertThat(value(metrics, "podium_tokens", "state=\"expired\"")).isPresent();
         assertThat(value(metrics, "podium_tokens_soonest_expiry_seconds")).isPresent();
+        assertThat(value(metrics, "podium_sync_accounts", "state=\"synced\"")).isPresent();
+        assertThat(value(metrics, "podium_sync_accounts", "state=\"failing\"")).isPresent();
+        assertThat(value(metrics, "podium_sync_accounts", "state=\"overdue\"")).isPresent();
+        assertThat(value(metrics, "podium_sync_oldest_age_seconds")).isPresent();
         assertThat(value(metrics, "podium_outbox_incomplete")).isPresent();
         assertThat(value(metrics, "podium_outbox_oldest_age_seconds")).isPresent();
         assertThat(value(metrics, "kafka_consumer_fetch_manager_records_lag_max", "client_id=\"consumer-podium-audit-"))
