@@ -64,7 +64,7 @@ class SyncLeaseIntegrationTests extends StandInIntegrationTest {
         List<String> a = first.join();
         List<String> b = second.join();
 
-        assertThat(a).doesNotContainAnyElementsOf(b);
+        assertThat(a).as("claimed by both").noneMatch(b::contains); // one may get them all: SKIP LOCKED
         List<String> both = new ArrayList<>(a);
         both.addAll(b);
         assertThat(both).containsAll(mine);
