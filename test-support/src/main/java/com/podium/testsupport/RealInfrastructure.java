@@ -41,6 +41,12 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
 
     /** Where the services are: what a Spring context needs to reach them. */
     public record Endpoints(String jdbcUrl, String username, String password, String kafkaBootstrapServers) {
+
+        /** The command-line arguments that point a Spring Boot application at this database and broker. */
+        public java.util.List<String> springArgs() {
+            return java.util.List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
+                    "--spring.datasource.password=" + password, "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+        }
     }
 
     private static Endpoints endpoints;

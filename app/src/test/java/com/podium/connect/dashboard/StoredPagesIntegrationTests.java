@@ -10,18 +10,15 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.podium.connect.PodiumConnectApplication;
+import com.podium.connect.AnotherInstance;
 import com.podium.connect.apiclient.StandInIntegrationTest;
 import com.podium.connect.apiclient.TrainingPeaksApi;
 import com.podium.connect.sync.BackgroundSync;
 import com.podium.connect.sync.SyncedData;
 import com.podium.connect.token.refresh.RevocationGuard;
-import com.podium.testsupport.RealInfrastructure;
 
 /**
  * Pages read the store the background sync keeps: they answer with the last good data and its time when
@@ -247,13 +244,7 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
 
     /** Another instance on the same database and broker, as after a restart: nothing in memory, only the store. */
     private static ConfigurableApplicationContext secondInstance() {
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.auth-base=" + STAND_IN.baseUri(), "--trainingpeaks.api-base=" + STAND_IN.baseUri(),
-                    "--podium.api.initial-backoff=50ms", "--spring.jmx.enabled=false");
+        return AnotherInstance.start(STAND_IN.baseUri(),
+                "--podium.api.initial-backoff=50ms");
     }
 }

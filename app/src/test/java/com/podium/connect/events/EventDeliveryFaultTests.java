@@ -46,6 +46,7 @@ import com.podium.connect.token.TokenRefreshed;
 import com.podium.testsupport.Poll;
 import com.podium.testsupport.RealInfrastructure;
 import com.podium.testsupport.SharedStandIn;
+import com.podium.testsupport.TcpProxy;
 
 /**
  * Two instances sharing one database, each with its own relay, through faults: a broker outage (a network cut

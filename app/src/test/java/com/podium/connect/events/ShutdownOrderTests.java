@@ -8,19 +8,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.podium.connect.PodiumConnectApplication;
+import com.podium.connect.AnotherInstance;
 import com.podium.connect.token.AccountRole;
 import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.IntegrationTest;
 import com.podium.testsupport.KafkaTopicReader;
 import com.podium.testsupport.Poll;
-import com.podium.testsupport.RealInfrastructure;
 import com.podium.testsupport.SharedStandIn;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -73,14 +70,8 @@ class ShutdownOrderTests {
 
     /** A second application instance on the same database and broker, refreshing in the background. */
     private static ConfigurableApplicationContext instanceWithBackgroundRefresher() {
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
-                    "--spring.jmx.enabled=false", "--podium.tokens.scheduler.enabled=true",
-                    "--podium.tokens.scheduler.interval=PT0.2S");
+        return AnotherInstance.start(standIn.baseUri(),
+                "--podium.tokens.scheduler.enabled=true",
+                "--podium.tokens.scheduler.interval=PT0.2S");
     }
 }

@@ -1,5 +1,6 @@
 package com.podium.connect.token;
 
+import com.podium.connect.AnotherInstance;
 import com.podium.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,14 +8,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.podium.connect.PodiumConnectApplication;
-import com.podium.testsupport.RealInfrastructure;
 import com.podium.testsupport.KafkaTopicReader;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 
@@ -74,13 +71,6 @@ final class StandInTokens {
 
     /** A second application instance on the same database and broker, as a second pod would be. */
     static ConfigurableApplicationContext secondInstance(TrainingPeaksStandIn standIn) {
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
-                    "--spring.jmx.enabled=false");
+        return AnotherInstance.start(standIn.baseUri());
     }
 }

@@ -23,12 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
-import com.podium.connect.PodiumConnectApplication;
+import com.podium.connect.AnotherInstance;
 import com.podium.testsupport.IntegrationTest;
 import com.podium.testsupport.RealInfrastructure;
 import com.podium.testsupport.SharedStandIn;
@@ -123,18 +121,12 @@ class TokenAnswerDurabilityTests {
 
     /** A second application instance on the same database and broker, refreshing in the background. */
     private static ConfigurableApplicationContext instanceWithBackgroundRefresher() {
-        RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        return new SpringApplicationBuilder(PodiumConnectApplication.class).web(WebApplicationType.NONE)
-            .profiles("test")
-            .run("--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.username(),
-                    "--spring.datasource.password=" + infra.password(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
-                    "--spring.jmx.enabled=false", "--podium.tokens.scheduler.enabled=true",
-                    "--podium.tokens.scheduler.interval=PT0.2S",
-                    // Its event relay may stop before the last answer is written: this instance's relay then takes
-                    // the event over when the claim expires.
-                    "--podium.events.claim-duration=3s");
+        return AnotherInstance.start(standIn.baseUri(),
+                "--podium.tokens.scheduler.enabled=true",
+                "--podium.tokens.scheduler.interval=PT0.2S",
+                // Its event relay may stop before the last answer is written: this instance's relay then takes
+                // the event over when the claim expires.
+                "--podium.events.claim-duration=3s");
     }
 
     /** The test database refuses connections and drops the ones it has, for {@code length}. */

@@ -30,6 +30,7 @@ import com.podium.connect.token.TokenEvents;
 import com.podium.connect.token.Tokens;
 import com.podium.testsupport.KafkaTopicReader;
 import com.podium.testsupport.RealInfrastructure;
+import com.podium.testsupport.TcpProxy;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn;
 import com.podium.trainingpeaks.standin.TrainingPeaksStandIn.Rotation;
 

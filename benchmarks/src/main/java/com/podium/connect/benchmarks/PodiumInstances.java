@@ -55,10 +55,8 @@ final class PodiumInstances implements AutoCloseable {
     private ConfigurableApplicationContext start(WebApplicationType web, Class<?>[] extraSources,
             boolean backgroundRefresher, String... moreArgs) {
         RealInfrastructure.Endpoints infra = RealInfrastructure.endpoints();
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + infra.jdbcUrl(),
-                "--spring.datasource.username=" + infra.username(), "--spring.datasource.password=" + infra.password(),
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--trainingpeaks.client-id=" + TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
+        List<String> args = new ArrayList<>(infra.springArgs());
+        args.addAll(List.of("--trainingpeaks.client-id=" + TrainingPeaksStandIn.DEFAULT_CLIENT_ID,
                 "--trainingpeaks.client-secret=" + TrainingPeaksStandIn.DEFAULT_CLIENT_SECRET,
                 "--trainingpeaks.auth-base=" + standIn.baseUri(), "--trainingpeaks.api-base=" + standIn.baseUri(),
                 "--trainingpeaks.redirect-uri=" + REDIRECT_URI, "--podium.tokens.encryption.keys=" + KEY_ID + ":" + Base64.getEncoder().encodeToString(key),

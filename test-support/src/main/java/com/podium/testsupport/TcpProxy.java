@@ -1,4 +1,4 @@
-package com.podium.connect.events;
+package com.podium.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP relay in front of a Kafka broker that advertises this relay's address, so every client connection runs
- * through it. {@link #cut()} is a network outage: open connections are reset and new ones closed at once, until
+ * A TCP relay in front of a server (a Kafka broker that advertises this relay's address, or PostgreSQL), so every
+ * client connection runs through it and a test or a fault run can cut the server off without touching it.
+ * {@link #cut()} is a network outage: open connections are reset and new ones closed at once, until
  * {@link #restore()}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -29,26 +30,26 @@ final class TcpProxy implements AutoCloseable {
     private volatile InetSocketAddress target;
     private volatile boolean up = true;
 
-    TcpProxy() throws IOException {
+    public TcpProxy() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void forwardTo(int port) {
+    public void forwardTo(int port) {
         target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
-    void cut() {
+    public void cut() {
         up = false;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         up = true;
     }
 
