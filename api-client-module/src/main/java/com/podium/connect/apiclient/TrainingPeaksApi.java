@@ -143,8 +143,9 @@ public class TrainingPeaksApi {
      * {@code GET /v2/workouts/changed?date={since}&pageSize=&page=} (scope {@code workouts:read}; wiki
      * Workouts-Get-Changed): the athlete's workouts modified, and the ids of those deleted, since {@code since} (a UTC
      * date, at least 2000-01-01); {@code page} is zero-based, {@code pageSize} at most 100. Not cached. The wiki spells
-     * the route {@code changes} on its "Resource endpoint" line and {@code changed} in its examples: an HTML 404 on
-     * one tries the other, and the one that answered is used from then on. Empty when neither exists.
+     * the route {@code changes} on its "Resource endpoint" line and {@code changed} in its examples: a 404 on one
+     * (unknown routes answer one as an HTML page) tries the other, and the one that answered is used from then on.
+     * Empty when neither exists.
      */
     public Optional<ChangedWorkouts> workoutChanges(String athleteId, LocalDate since, int page, int pageSize) {
         if (since.isBefore(CHANGES_MINIMUM_DATE)) {

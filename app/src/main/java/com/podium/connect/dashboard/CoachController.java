@@ -155,11 +155,12 @@ class CoachController {
         }
         long id = Long.parseLong(athleteId);
         // Within the page's budget like the roster page (same key: one fetch for both); a slow TrainingPeaks lets the
-        // stored roster, however old, open the page rather than holding it for the API client's retries.
+        // stored roster (up to a day old) open the page rather than holding it for the API client's retries.
         Section<List<AthleteProfile>> asked = fetches.await(coach + "|roster",
                 fetches.start(coach + "|roster", () -> rosters.of(coach)),
                 clock.instant().plus(properties.pageBudget()));
-        List<AthleteProfile> roster = asked.ok() ? asked.data() : rosters.stored(coach).orElse(null);
+        boolean answered = asked.ok() && (!asked.stale() || rosters.trusted(asked.asOf()));
+        List<AthleteProfile> roster = answered ? asked.data() : rosters.stored(coach).orElse(null);
         if (roster == null) {
             return Optional.empty();
         }

@@ -61,10 +61,6 @@ record Reader(String key, String path, TrainingPeaksApi api, String account, Ath
         return api.freshProfile(account);
     }
 
-    Person person() {
-        return coached != null ? Person.of(coached) : Person.of(api.profile(account));
-    }
-
     List<Workout> workouts(DateRange range) {
         return coached != null ? api.athleteWorkouts(account, coached.id(), range) : api.workouts(account, range);
     }

@@ -67,7 +67,7 @@ class AccountSync {
             AccountRole role = tokens.status(account).map(TokenStatus::role).orElse(null);
             if (role == null) {
                 log.info("Not syncing account {}: it is not connected to TrainingPeaks", account);
-                writes.forget(account);
+                writes.forgetIfHeld(account, owner);
                 return;
             }
             if (role == AccountRole.COACH) {
@@ -81,7 +81,7 @@ class AccountSync {
         catch (ReauthorizationRequiredException e) {
             // Revoked or disconnected: the revocation deleted the row already, or will; nothing to sync any more.
             log.info("Stopping the TrainingPeaks sync of account {}: {}", account, e.reason());
-            writes.forget(account);
+            writes.forgetIfHeld(account, owner);
         }
         catch (RuntimeException e) {
             String problem = describe(e);
@@ -99,7 +99,7 @@ class AccountSync {
         LocalDate from = today.minusDays(properties.daysBack() - 1L);
         LocalDate to = today.plusDays(properties.daysAhead());
         SyncWrites.Coverage coverage = writes.coverage(account, SyncedData.OWN).orElse(null);
-        if (needsFullRead(coverage, from, to, at)) {
+        if (needsFullRead(coverage, from, at)) {
             List<Workout> workouts = workouts(account, null, from, to, deadline);
             List<Metric> metrics = profile.isPremium() ? metrics(account, null, from, today, deadline) : List.of();
             writes.write(account, owner, w -> {
@@ -139,7 +139,7 @@ class AccountSync {
             LocalDate today = LocalDate.now(athlete.zone());
             LocalDate from = today.minusDays(properties.daysBack() - 1L);
             LocalDate to = today.plusDays(properties.daysAhead());
-            boolean full = needsFullRead(writes.coverage(account, athlete.id()).orElse(null), from, to, at);
+            boolean full = needsFullRead(writes.coverage(account, athlete.id()).orElse(null), from, at);
             LocalDate start = full ? from : today.minusDays(properties.recentDays() - 1L);
             List<Workout> workouts = workouts(account, athlete.id(), start, to, deadline);
             List<Metric> metrics = athlete.isPremium() ? metrics(account, athlete.id(), start, today, deadline)
@@ -151,8 +151,8 @@ class AccountSync {
         }
     }
 
-    private boolean needsFullRead(SyncWrites.Coverage coverage, LocalDate from, LocalDate to, Instant now) {
-        return coverage == null || coverage.fullSyncedAt() == null || !coverage.covers(from, to)
+    private boolean needsFullRead(SyncWrites.Coverage coverage, LocalDate from, Instant now) {
+        return coverage == null || coverage.fullSyncedAt() == null || !coverage.reachesBackTo(from)
                 || coverage.fullSyncedAt().plus(properties.fullInterval()).isBefore(now);
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -92,17 +93,24 @@ public class BackgroundSync implements SmartLifecycle {
                 }
                 slots.release(wanted - claimed.size());
                 for (String account : claimed) {
-                    workers.execute(() -> {
-                        try {
-                            accounts.run(account, owner);
-                        }
-                        catch (RuntimeException e) {
-                            log.warn("Sync of account {} failed unexpectedly: {}", account, e.toString());
-                        }
-                        finally {
-                            slots.release();
-                        }
-                    });
+                    try {
+                        workers.execute(() -> {
+                            try {
+                                accounts.run(account, owner);
+                            }
+                            catch (RuntimeException e) {
+                                log.warn("Sync of account {} failed unexpectedly: {}", account, e.toString());
+                            }
+                            finally {
+                                slots.release();
+                            }
+                        });
+                    }
+                    catch (RejectedExecutionException stopping) {
+                        // Claimed as the instance stops: give it back now rather than when its lease runs out.
+                        writes.release(account, owner);
+                        slots.release();
+                    }
                 }
                 if (claimed.isEmpty()) {
                     pause();
@@ -135,12 +143,15 @@ public class BackgroundSync implements SmartLifecycle {
         }
     }
 
-    /** Stops claiming; syncs in flight are abandoned (their leases run out, nothing half-written: writes are fenced). */
+    /**
+     * Stops claiming, then interrupts the syncs in flight (nothing half-written: writes are fenced; a sync that ends
+     * as failed gives its lease back, one that does not keeps it until it runs out). The sweeper goes first, so it
+     * hands no account to stopped workers.
+     */
     @Override
     public void stop() {
         running = false;
         stopping.countDown();
-        workers.shutdownNow();
         Thread thread = sweeper;
         if (thread != null) {
             try {
@@ -150,6 +161,7 @@ public class BackgroundSync implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.shutdownNow();
     }
 
     @Override

@@ -31,8 +31,9 @@ class SyncWrites {
     /** What the sync needs to know of a subject to pick between a full and an incremental read. */
     record Coverage(LocalDate workoutsFrom, LocalDate workoutsTo, Instant fullSyncedAt, Instant changesSince) {
 
-        boolean covers(LocalDate from, LocalDate to) {
-            return workoutsFrom != null && workoutsTo != null && !workoutsFrom.isAfter(from) && !workoutsTo.isBefore(to);
+        /** Whether the stored days reach back to {@code from}; the days after {@code workoutsTo} are read by range. */
+        boolean reachesBackTo(LocalDate from) {
+            return workoutsFrom != null && workoutsTo != null && !workoutsFrom.isAfter(from);
         }
     }
 
@@ -108,6 +109,12 @@ class SyncWrites {
             .update();
     }
 
+    /** Gives a claimed account back untouched (a stopping instance that will not sync it): due as it was. */
+    void release(String account, String owner) {
+        jdbc.sql("UPDATE tp_sync_accounts SET lease_owner = NULL, lease_until = NULL WHERE account_id = ? AND lease_owner = ?")
+            .params(account, owner).update();
+    }
+
     int failures(String account) {
         return jdbc.sql("SELECT failures FROM tp_sync_accounts WHERE account_id = ?").param(account)
             .query(Integer.class).optional().orElse(0);
@@ -116,6 +123,15 @@ class SyncWrites {
     /** Forgets an account and everything synced for it (revoked, disconnected, or no longer connected). */
     void forget(String account) {
         jdbc.sql("DELETE FROM tp_sync_accounts WHERE account_id = ?").param(account).update();
+    }
+
+    /**
+     * Forgets the account only while {@code owner} still holds its lease: a revocation and a new authorization may
+     * have started it afresh meanwhile (see {@link #restart}), and that one must stay.
+     */
+    void forgetIfHeld(String account, String owner) {
+        jdbc.sql("DELETE FROM tp_sync_accounts WHERE account_id = ? AND lease_owner = ?").params(account, owner)
+            .update();
     }
 
     /** Starts an account afresh, due at once: a new authorization may be another TrainingPeaks user. */
@@ -162,8 +178,10 @@ class SyncWrites {
             jdbc.sql("""
                     UPDATE tp_sync_subjects SET
                            workouts_from = CASE WHEN :full OR workouts_from IS NULL OR workouts_to < :from - 1
+                                                     OR :to < workouts_from - 1
                                                 THEN CAST(:from AS date) ELSE LEAST(workouts_from, :from) END,
                            workouts_to = CASE WHEN :full OR workouts_to IS NULL OR workouts_to < :from - 1
+                                                   OR :to < workouts_from - 1
                                               THEN CAST(:to AS date) ELSE GREATEST(workouts_to, :to) END,
                            workouts_synced_at = :at,
                            full_synced_at = CASE WHEN :full THEN CAST(:at AS timestamptz) ELSE full_synced_at END
@@ -211,8 +229,10 @@ class SyncWrites {
             jdbc.sql("""
                     UPDATE tp_sync_subjects SET
                            metrics_from = CASE WHEN :full OR metrics_from IS NULL OR metrics_to < :from - 1
+                                                    OR :to < metrics_from - 1
                                                THEN CAST(:from AS date) ELSE LEAST(metrics_from, :from) END,
                            metrics_to = CASE WHEN :full OR metrics_to IS NULL OR metrics_to < :from - 1
+                                                  OR :to < metrics_from - 1
                                              THEN CAST(:to AS date) ELSE GREATEST(metrics_to, :to) END,
                            metrics_synced_at = :at
                      WHERE account_id = :account AND subject = :subject""")

@@ -187,6 +187,26 @@ class StoredPagesIntegrationTests extends StandInIntegrationTest {
         assertThat(html).contains("id=\"workouts\"", "TrainingPeaks is slow right now", "As of ");
     }
 
+    @Test
+    void aRosterOlderThanADayNoLongerOpensAthletePagesWhileTrainingPeaksIsDown() throws Exception {
+        String coach = connectAsCoach("coach-" + java.util.UUID.randomUUID());
+        await("the coach's first sync", () -> {
+            sync.syncDue();
+            return store.roster(coach).map(r -> !r.athletes().isEmpty()).orElse(false);
+        });
+        long athlete = store.roster(coach).orElseThrow().athletes().get(0).id();
+        jdbc.sql("UPDATE tp_sync_accounts SET synced_at = now() - interval '2 days' WHERE account_id = :coach")
+            .param("coach", coach).update();
+        forgetCachedAnswers(coach);
+        STAND_IN.outage(true);
+
+        var response = mvc.perform(get("/coach/athletes/" + athlete).with(user(coach).roles("COACH"))).andReturn()
+            .getResponse();
+
+        // The athlete may have left the coach since: back to the roster page, which says why.
+        assertThat(response.getRedirectedUrl()).isEqualTo("/coach");
+    }
+
     private String rosterPage(String coach) throws Exception {
         return mvc.perform(get("/coach").with(user(coach).roles("COACH"))).andReturn().getResponse()
             .getContentAsString();

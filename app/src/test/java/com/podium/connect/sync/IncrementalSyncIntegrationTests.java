@@ -82,6 +82,35 @@ class IncrementalSyncIntegrationTests extends StandInIntegrationTest {
         return path.matches("/v2/workouts/\\d{4}-\\d\\d-\\d\\d/\\d{4}-\\d\\d-\\d\\d");
     }
 
+    /** The window moves a day (here: the stored days end a day earlier): that day is read by range, not the window. */
+    @org.junit.jupiter.api.Test
+    void aDayThatCameIntoTheWindowIsReadByRangeWithoutAFullRead() throws Exception {
+        String athlete = connect(newAthleteId());
+        syncedAfter(athlete, Instant.EPOCH);
+        SyncedData.Synced first = store.read(athlete, SyncedData.OWN).orElseThrow();
+        jdbc.update("UPDATE tp_sync_subjects SET workouts_to = workouts_to - 1 WHERE account_id = ? AND subject = 0",
+                athlete);
+        java.sql.Timestamp fullRead = fullReadAt(athlete);
+        LocalDate newDay = first.workoutsTo();
+        forgetCachedAnswers(athlete); // the full read's answers are still in the API client's cache
+        long newDayReads = calls(path -> path.equals("/v2/workouts/" + newDay + "/" + newDay));
+
+        dueNow(athlete);
+        syncedAfter(athlete, first.syncedAt());
+
+        assertThat(fullReadAt(athlete)).as("no full read").isEqualTo(fullRead);
+        // (other tests' due accounts may be synced in the same sweep, so at least one more)
+        assertThat(calls(path -> path.equals("/v2/workouts/" + newDay + "/" + newDay))).as("the new day, by range")
+            .isGreaterThan(newDayReads);
+        assertThat(store.read(athlete, SyncedData.OWN).orElseThrow().workoutsCover(first.workoutsFrom(), newDay))
+            .isTrue();
+    }
+
+    java.sql.Timestamp fullReadAt(String athlete) {
+        return jdbc.queryForObject("SELECT full_synced_at FROM tp_sync_subjects WHERE account_id = ? AND subject = 0",
+                java.sql.Timestamp.class, athlete);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("feeds")
     void anIncrementalSyncAppliesModifiedAndDeletedWorkouts(String answer, Consumer<TrainingPeaksStandIn> knob)

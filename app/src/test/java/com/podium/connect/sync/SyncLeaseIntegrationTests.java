@@ -73,6 +73,19 @@ class SyncLeaseIntegrationTests extends StandInIntegrationTest {
     }
 
     @Test
+    void aSyncThatFindsItsAccountGoneDoesNotForgetTheAccountStartedAfreshMeanwhile() {
+        String account = newAthleteId();
+        store.enroll(account);
+        Instant now = Instant.now().plusSeconds(1);
+        assertThat(claim("sweeper-a", now)).contains(account);
+
+        writes.restart(account, Instant.now()); // disconnected and connected again while sweeper-a was syncing
+        writes.forgetIfHeld(account, "sweeper-a"); // what sweeper-a does when it finds the old connection gone
+
+        assertThat(store.isEnrolled(account)).as("the new connection keeps its sync").isTrue();
+    }
+
+    @Test
     void aRevocationWhileASyncIsInFlightLeavesNothingForItToWrite() throws Exception {
         String athlete = connect(newAthleteId());
         Instant now = Instant.now().plusSeconds(1);
